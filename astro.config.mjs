@@ -1,0 +1,28 @@
+// @ts-check
+import node from '@astrojs/node'
+import react from '@astrojs/react'
+import { defineConfig } from 'astro/config'
+
+// The public site. It is served by site/server (one process with the Payload admin), so the Node adapter runs
+// in middleware mode; pages read data through the one Payload instance the server started (site/lib/payload.ts).
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './public',
+  outDir: './dist',
+  output: 'server',
+  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
+  integrations: [react()],
+  // Astro's origin check on form posts stays on (CSRF for cookie-authenticated writes).
+  security: { checkOrigin: true },
+  // External stylesheets only: the CSP forbids inline styles and scripts on the site.
+  build: { inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  server: { port: 4322, host: '127.0.0.1' },
+  vite: {
+    // Payload and the back-office code (cms/) are loaded once, by the server, with Node's own TypeScript support;
+    // the built site imports them at run time instead of bundling a second copy (one instance, one set of settings).
+    ssr: { external: ['payload', 'payload/shared'] },
+    build: { rollupOptions: { external: [/^#cms\//] } },
+  },
+})

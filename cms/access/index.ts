@@ -1,0 +1,47 @@
+import type { Access, FieldAccess } from 'payload'
+import { hasRole, isStaff, type RoleHolder } from '../rules/roles.ts'
+
+// Small named access functions; collections list them by name (DESIGN.md §4).
+// Row-level rules return a `where` query so lists are filtered by the database, not after the fact.
+
+const userOf = (req: { user?: unknown }): (RoleHolder & { id?: number | string }) | null =>
+  (req.user as (RoleHolder & { id?: number | string }) | null | undefined) ?? null
+
+/** Everyone, signed in or not (public reference data). */
+export const anyone: Access = () => true
+
+/** Nobody through the API or admin; the system writes with overrideAccess (audit log, outbox, tokens). */
+export const nobody: Access = () => false
+
+/** National administrators only. */
+export const adminsOnly: Access = ({ req }) => hasRole(userOf(req), 'admin')
+
+/** Anyone who may open the back office (every role but learner). */
+export const staffOnly = ({ req }: { req: { user?: unknown } }): boolean => isStaff(userOf(req))
+
+/** Admins and coordinators see every account; everyone else sees their own. */
+export const adminsCoordinatorsOrSelf: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'admin', 'coordinator')) return true
+  return { id: { equals: user.id } }
+}
+
+/** Admins update any account; everyone else only their own (field access guards the privileged fields). */
+export const adminsOrSelf: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'admin')) return true
+  return { id: { equals: user.id } }
+}
+
+/** Field-level: only admins may set or change the field (roles, scope, activation…). */
+export const adminsOnlyField: FieldAccess = ({ req }) => hasRole(userOf(req), 'admin')
+
+/** Field-level: personal contact details are readable by the person, admins and coordinators. */
+export const personalFieldRead: FieldAccess = ({ req, doc }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'admin', 'coordinator')) return true
+  return doc !== undefined && String((doc as { id?: unknown }).id) === String(user.id)
+}

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+import { adminsOnly, nobody } from '../access/index.ts'
+
+/** Audited actions; the admin shows their French labels. */
+export const AUDIT_ACTIONS = [
+  { value: 'login.success', label: { fr: 'Connexion réussie', en: 'Sign-in' } },
+  { value: 'login.failure', label: { fr: 'Échec de connexion', en: 'Failed sign-in' } },
+  { value: 'account.locked', label: { fr: 'Compte verrouillé', en: 'Account locked' } },
+  { value: 'account.created', label: { fr: 'Compte créé', en: 'Account created' } },
+  { value: 'account.invited', label: { fr: 'Invitation envoyée', en: 'Invitation sent' } },
+  { value: 'account.verified', label: { fr: 'Adresse confirmée', en: 'Email confirmed' } },
+  { value: 'account.deactivated', label: { fr: 'Compte désactivé', en: 'Account deactivated' } },
+  { value: 'account.privileges', label: { fr: 'Rôles ou périmètre modifiés', en: 'Roles or scope changed' } },
+  { value: 'password.changed', label: { fr: 'Mot de passe modifié', en: 'Password changed' } },
+  { value: 'password.resetRequested', label: { fr: 'Réinitialisation demandée', en: 'Reset requested' } },
+  { value: 'password.reset', label: { fr: 'Mot de passe réinitialisé', en: 'Password reset' } },
+  { value: 'sessions.revoked', label: { fr: 'Déconnexion de tous les appareils', en: 'Signed out everywhere' } },
+  { value: 'export.personalData', label: { fr: 'Export de données personnelles', en: 'Personal data export' } },
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
+
+/** Append-only journal: nobody may create, edit or delete entries through the API or admin. */
+export const AuditLog: CollectionConfig = {
+  slug: 'audit-log',
+  labels: { singular: { fr: 'Entrée du journal', en: 'Audit entry' }, plural: { fr: 'Journal d’audit', en: 'Audit log' } },
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['createdAt', 'action', 'actorEmail', 'subjectEmail', 'ip'],
+    group: { fr: 'Administration', en: 'Administration' },
+  },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'action', type: 'select', required: true, index: true, options: AUDIT_ACTIONS.map((a) => ({ ...a, label: { ...a.label } })), label: { fr: 'Action', en: 'Action' } },
+    { name: 'actor', type: 'relationship', relationTo: 'users', label: { fr: 'Auteur', en: 'Actor' } },
+    { name: 'actorEmail', type: 'text', label: { fr: 'E-mail de l’auteur', en: 'Actor email' } },
+    { name: 'subject', type: 'relationship', relationTo: 'users', label: { fr: 'Compte concerné', en: 'Subject account' } },
+    { name: 'subjectEmail', type: 'text', index: true, label: { fr: 'E-mail concerné', en: 'Subject email' } },
+    { name: 'ip', type: 'text', label: { fr: 'Adresse IP', en: 'IP address' } },
+    { name: 'details', type: 'json', label: { fr: 'Détails', en: 'Details' } },
+  ],
+}

@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+import { adminsOnly, nobody } from '../access/index.ts'
+
+/**
+ * Every email the portal sends, queued here first. Without SMTP_URL it stays here for admins to read,
+ * so nothing is lost on a local install; with SMTP the `send-email` job delivers and retries it.
+ */
+export const Outbox: CollectionConfig = {
+  slug: 'outbox',
+  labels: { singular: { fr: 'Message', en: 'Message' }, plural: { fr: 'Boîte d’envoi', en: 'Outbox' } },
+  admin: {
+    useAsTitle: 'subject',
+    defaultColumns: ['createdAt', 'to', 'subject', 'status', 'attempts'],
+    group: { fr: 'Administration', en: 'Administration' },
+  },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'to', type: 'text', required: true, index: true, label: { fr: 'Destinataire', en: 'To' } },
+    { name: 'subject', type: 'text', required: true, label: { fr: 'Objet', en: 'Subject' } },
+    { name: 'text', type: 'textarea', required: true, label: { fr: 'Texte', en: 'Text' } },
+    { name: 'html', type: 'textarea', label: { fr: 'HTML', en: 'HTML' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      label: { fr: 'État', en: 'Status' },
+      options: [
+        { value: 'queued', label: { fr: 'En attente', en: 'Queued' } },
+        { value: 'sent', label: { fr: 'Envoyé', en: 'Sent' } },
+        { value: 'failed', label: { fr: 'Échec (nouvel essai prévu)', en: 'Failed (will retry)' } },
+        { value: 'kept', label: { fr: 'Conservé (pas de SMTP configuré)', en: 'Kept (no SMTP configured)' } },
+      ],
+    },
+    { name: 'attempts', type: 'number', defaultValue: 0, label: { fr: 'Tentatives', en: 'Attempts' } },
+    { name: 'lastError', type: 'textarea', label: { fr: 'Dernière erreur', en: 'Last error' } },
+    { name: 'sentAt', type: 'date', label: { fr: 'Envoyé le', en: 'Sent at' } },
+  ],
+}

@@ -1,0 +1,102 @@
+import type { CollectionConfig } from 'payload'
+import { adminsCoordinatorsOrSelf, adminsOnly, adminsOnlyField, adminsOrSelf, personalFieldRead, staffOnly } from '../../access/index.ts'
+import { env } from '../../config/env.ts'
+import { ROLES } from '../../rules/roles.ts'
+import { afterAccountChange, auditLogin, auditRestLoginFailure, checkAccountAtLogin, enforcePasswordPolicy } from './hooks.ts'
+
+/** French and English names of the roles. */
+export const ROLE_LABELS: Record<(typeof ROLES)[number], { fr: string; en: string }> = {
+  admin: { fr: 'Administrateur national', en: 'National administrator' },
+  coordinator: { fr: 'Coordination (DNPEF)', en: 'Coordinator (DNPEF)' },
+  trainer: { fr: 'Formateur', en: 'Trainer' },
+  supervisor: { fr: 'Superviseur', en: 'Supervisor' },
+  caseManager: { fr: 'Gestionnaire de cas', en: 'Case manager' },
+  learner: { fr: 'Apprenant', en: 'Learner' },
+  editor: { fr: 'Éditeur de contenus', en: 'Content editor' },
+}
+
+/** The one identity store of the portal (public site and back office). */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { fr: 'Compte', en: 'Account' }, plural: { fr: 'Comptes', en: 'Accounts' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'organisation', 'region', 'active'],
+    group: { fr: 'Administration', en: 'Administration' },
+  },
+  auth: {
+    tokenExpiration: env.SESSION_IDLE_MINUTES * 60,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    useSessions: true,
+    cookies: { sameSite: 'Lax', secure: env.behindTls },
+  },
+  access: {
+    admin: staffOnly,
+    create: adminsOnly,
+    read: adminsCoordinatorsOrSelf,
+    update: adminsOrSelf,
+    delete: adminsOnly,
+    unlock: adminsOnly,
+  },
+  hooks: {
+    beforeValidate: [enforcePasswordPolicy],
+    beforeLogin: [checkAccountAtLogin],
+    afterLogin: [auditLogin],
+    afterChange: [afterAccountChange],
+    afterError: [auditRestLoginFailure],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120, label: { fr: 'Nom complet', en: 'Full name' } },
+    { name: 'email', type: 'email', access: { read: personalFieldRead }, label: { fr: 'E-mail', en: 'Email' } },
+    { name: 'phone', type: 'text', maxLength: 30, access: { read: personalFieldRead }, label: { fr: 'Téléphone', en: 'Phone' } },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['learner'],
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      options: ROLES.map((value) => ({ value, label: { ...ROLE_LABELS[value] } })),
+      label: { fr: 'Rôles', en: 'Roles' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organisation', type: 'relationship', relationTo: 'organisations', access: { create: adminsOnlyField, update: adminsOnlyField }, label: { fr: 'Structure', en: 'Organisation' } },
+        { name: 'region', type: 'relationship', relationTo: 'regions', access: { create: adminsOnlyField, update: adminsOnlyField }, label: { fr: 'Région', en: 'Region' } },
+      ],
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      label: { fr: 'Compte actif', en: 'Active account' },
+      admin: { position: 'sidebar', description: { fr: 'Décocher met fin à toutes les sessions du compte.', en: 'Unticking ends every session of the account.' } },
+    },
+    {
+      name: 'emailVerified',
+      type: 'checkbox',
+      defaultValue: true,
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      label: { fr: 'Adresse e-mail confirmée', en: 'Email confirmed' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      // Set only by the password policy hook, never from input (see enforcePasswordPolicy).
+      name: 'passwordChangedAt',
+      type: 'date',
+      label: { fr: 'Mot de passe changé le', en: 'Password changed on' },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'passwordExpiryExempt',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      label: { fr: 'Exempté d’expiration du mot de passe', en: 'Password never expires' },
+      admin: { position: 'sidebar', description: { fr: 'Réservé aux comptes de démonstration.', en: 'For demo accounts only.' } },
+    },
+  ],
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { assertSafeForProduction, DEV_SECRET, parseEnv } from './env.ts'
+
+describe('parseEnv', () => {
+  it('gives safe local defaults', () => {
+    const env = parseEnv({})
+    expect(env.PORT).toBe(4321)
+    expect(env.publicUrl).toBe('http://localhost:4321')
+    expect(env.seedDemo).toBe(true)
+    expect(env.behindTls).toBe(false)
+  })
+  it('refuses production with the default or a missing secret', () => {
+    expect(() => assertSafeForProduction(parseEnv({ NODE_ENV: 'production' }))).toThrow(/PAYLOAD_SECRET/)
+    expect(() => assertSafeForProduction(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: DEV_SECRET }))).toThrow(/PAYLOAD_SECRET/)
+    expect(() => assertSafeForProduction(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' }))).toThrow(/PAYLOAD_SECRET/)
+    expect(() => assertSafeForProduction(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }))).not.toThrow()
+    expect(() => assertSafeForProduction(parseEnv({}))).not.toThrow()
+  })
+  it('creates no demo accounts in production unless asked', () => {
+    const secret = 'x'.repeat(40)
+    expect(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: secret }).seedDemo).toBe(false)
+    expect(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, SEED_DEMO: 'true' }).seedDemo).toBe(true)
+  })
+  it('detects TLS from the public URL', () => {
+    expect(parseEnv({ PUBLIC_URL: 'https://portail.example.ml/' })).toMatchObject({ behindTls: true, publicUrl: 'https://portail.example.ml' })
+  })
+  it('names the wrong variable', () => {
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/)
+  })
+})

@@ -1,0 +1,26 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj, Migration } from 'payload'
+import { parseDatabaseUrl } from './config/database.ts'
+import { migrations as mongodbMigrations } from './migrations/mongodb/index.ts'
+import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts'
+
+const migrationsRoot = path.resolve(import.meta.dirname ?? path.join(process.cwd(), 'cms'), 'migrations')
+
+/** The database chosen by DATABASE_URL; nothing else in the portal depends on which one it is. */
+export const database = parseDatabaseUrl(process.env.DATABASE_URL, process.cwd())
+
+/** The committed migrations for the selected adapter, applied at every start. */
+// Each adapter types its own migration arguments; Payload's `migrate` takes them as its generic Migration.
+export const migrations = (database.kind === 'sqlite' ? sqliteMigrations : mongodbMigrations) as unknown as Migration[]
+
+/** Builds the Payload adapter. Schema push is off everywhere: development and production both run migrations. */
+export function databaseAdapter(): DatabaseAdapterObj {
+  if (database.kind === 'mongodb') {
+    return mongooseAdapter({ url: database.url, migrationDir: path.join(migrationsRoot, 'mongodb') })
+  }
+  fs.mkdirSync(path.dirname(database.file), { recursive: true })
+  return sqliteAdapter({ client: { url: database.url }, push: false, migrationDir: path.join(migrationsRoot, 'sqlite') })
+}

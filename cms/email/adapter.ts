@@ -1,0 +1,55 @@
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { EmailAdapter, Payload, PayloadRequest } from 'payload'
+import { env } from '../config/env.ts'
+
+let transport: Transporter | undefined
+
+/** The SMTP transport for SMTP_URL, created on first use; null when no SMTP server is configured. */
+export function smtpTransport(): Transporter | null {
+  if (!env.SMTP_URL) return null
+  transport ??= nodemailer.createTransport(env.SMTP_URL)
+  return transport
+}
+
+const htmlToText = (html: string): string => html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n\n').replace(/<[^>]+>/g, '').trim()
+
+/** Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set. */
+export async function queueEmail(
+  payload: Payload,
+  mail: { to: string; subject: string; text?: string; html?: string },
+  req?: Partial<PayloadRequest>,
+): Promise<void> {
+  const hasSmtp = smtpTransport() !== null
+  const record = await payload.create({
+    collection: 'outbox',
+    overrideAccess: true,
+    req,
+    data: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text ?? htmlToText(mail.html ?? ''),
+      html: mail.html,
+      status: hasSmtp ? 'queued' : 'kept',
+    },
+  })
+  if (hasSmtp) await payload.jobs.queue({ task: 'send-email', input: { outboxId: String(record.id) }, req: req as PayloadRequest | undefined })
+}
+
+/**
+ * Payload's email adapter: everything Payload or the portal sends goes through the outbox and the jobs queue,
+ * so a failing SMTP server delays mail (retried, visible in /admin) instead of failing a sign-up.
+ */
+export const outboxEmailAdapter: EmailAdapter = ({ payload }) => ({
+  name: 'outbox',
+  defaultFromAddress: env.MAIL_FROM.replace(/^.*<|>$/g, ''),
+  defaultFromName: env.MAIL_FROM.replace(/\s*<.*$/, ''),
+  sendEmail: async (message) => {
+    const to = Array.isArray(message.to) ? message.to.join(', ') : String(message.to ?? '')
+    await queueEmail(payload, {
+      to,
+      subject: String(message.subject ?? ''),
+      text: typeof message.text === 'string' ? message.text : undefined,
+      html: typeof message.html === 'string' ? message.html : undefined,
+    })
+  },
+})

@@ -1,0 +1,63 @@
+/** A rendered email: French subject, plain-text part (always) and HTML part. */
+export type TEmail = { subject: string; text: string; html: string }
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
+const PORTAL = 'Portail national de protection de l’enfant'
+
+/** Builds the three parts from paragraphs and one call-to-action link, so every email has the same shape. */
+function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string): TEmail {
+  const closing = `— ${PORTAL}`
+  const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...(action ? [`${action.label} : ${action.url}`, ''] : []), ...(footer ? [footer, ''] : []), closing].join('\n')
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    action ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : '',
+    footer ? `<p><small>${escapeHtml(footer)}</small></p>` : '',
+    `<p>${escapeHtml(closing)}</p>`,
+  ].join('\n')
+  return { subject: `${subject} — ${PORTAL}`, text, html }
+}
+
+/** Email confirming a learner's self sign-up. */
+export function verifyEmail(name: string, url: string): TEmail {
+  return compose(
+    'Confirmez votre adresse e-mail',
+    `Bonjour ${name},`,
+    ['Vous venez de créer un compte apprenant sur le portail. Pour l’activer, confirmez votre adresse e-mail (lien valable 48 heures).'],
+    { label: 'Confirmer mon adresse', url },
+    'Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message : aucun compte ne sera activé.',
+  )
+}
+
+/** Email sent when someone signs up again with an address that already has an account. */
+export function alreadyRegistered(name: string, signInUrl: string, resetUrl: string): TEmail {
+  return compose(
+    'Vous avez déjà un compte',
+    `Bonjour ${name},`,
+    ['Une inscription vient d’être demandée avec votre adresse, mais un compte existe déjà.', `Mot de passe oublié ? ${resetUrl}`],
+    { label: 'Se connecter', url: signInUrl },
+  )
+}
+
+/** Invitation sent when an administrator creates a staff account. */
+export function invitation(name: string, url: string, invitedBy: string): TEmail {
+  return compose(
+    'Invitation au portail',
+    `Bonjour ${name},`,
+    [`${invitedBy} vous a créé un compte sur le portail.`, 'Choisissez votre mot de passe (au moins 12 caractères) avec le lien ci-dessous, valable 7 jours.'],
+    { label: 'Choisir mon mot de passe', url },
+  )
+}
+
+/** Password reset link. */
+export function passwordReset(name: string, url: string): TEmail {
+  return compose(
+    'Réinitialisation de votre mot de passe',
+    `Bonjour ${name},`,
+    ['Une réinitialisation du mot de passe a été demandée pour votre compte. Le lien est valable une heure et ne sert qu’une fois.'],
+    { label: 'Choisir un nouveau mot de passe', url },
+    'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
+  )
+}

@@ -1,0 +1,5 @@
+import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-mongodb'
+
+// MongoDB needs no schema migrations: collections and indexes are created by the adapter.
+// Data migrations for MongoDB go here, created with `npm run migrate:create` while DATABASE_URL names MongoDB.
+export const migrations: { name: string; up: (args: MigrateUpArgs) => Promise<void>; down: (args: MigrateDownArgs) => Promise<void> }[] = []

@@ -1,0 +1,54 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { AuditLog } from './collections/AuditLog.ts'
+import { AuthTokens } from './collections/AuthTokens.ts'
+import { Cercles } from './collections/Cercles.ts'
+import { Organisations } from './collections/Organisations.ts'
+import { Outbox } from './collections/Outbox.ts'
+import { Regions } from './collections/Regions.ts'
+import { Users } from './collections/Users/index.ts'
+import { env } from './config/env.ts'
+import { databaseAdapter } from './db.ts'
+import { outboxEmailAdapter } from './email/adapter.ts'
+import { jobsReady } from './jobs/ready.ts'
+import { sendEmailTask } from './jobs/sendEmail.ts'
+import { hasRole, type RoleHolder } from './rules/roles.ts'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: env.publicUrl,
+  // With serverURL set, Payload only honours the session cookie on requests from this origin (CSRF).
+  csrf: [env.publicUrl],
+  cors: [env.publicUrl],
+  secret: env.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — Portail protection de l’enfant' },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  collections: [Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  email: outboxEmailAdapter,
+  // GraphQL is not used by the portal: one less surface to secure.
+  graphQL: { disable: true },
+  jobs: {
+    tasks: [sendEmailTask],
+    access: { run: ({ req }) => hasRole(req.user, 'admin'), queue: ({ req }) => hasRole(req.user, 'admin') },
+    autoRun: [{ cron: `*/${env.JOBS_INTERVAL_SECONDS} * * * * *`, queue: 'default', limit: 20 }],
+    shouldAutoRun: () => jobsReady(),
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, hidden: ({ user }) => !hasRole(user as RoleHolder, 'admin'), group: { fr: 'Administration', en: 'Administration' } },
+    }),
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+  telemetry: false,
+})

@@ -1,0 +1,33 @@
+/** The portal's roles, in the order the admin lists them. */
+export const ROLES = ['admin', 'coordinator', 'trainer', 'supervisor', 'caseManager', 'learner', 'editor'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles that work in the back office; a learner alone never reaches /admin. */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'coordinator', 'trainer', 'supervisor', 'caseManager', 'editor']
+
+/** The smallest view of a person that role rules need. */
+export type RoleHolder = { roles?: readonly string[] | null; active?: boolean | null } | null | undefined
+
+/** True when the person is active and holds at least one of the roles. */
+export function hasRole(user: RoleHolder, ...roles: readonly Role[]): boolean {
+  if (!user || user.active === false) return false
+  return (user.roles ?? []).some((r) => (roles as readonly string[]).includes(r))
+}
+
+/** True when the person may open the back office. */
+export function isStaff(user: RoleHolder): boolean {
+  return hasRole(user, ...STAFF_ROLES)
+}
+
+/** The scope fields whose change must end the person's sessions. */
+export const PRIVILEGE_FIELDS = ['roles', 'organisation', 'region', 'active'] as const
+
+/** Lists which privilege fields differ between two versions of an account (relations compared by id). */
+export function changedPrivileges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const norm = (v: unknown): string => {
+    if (v && typeof v === 'object' && 'id' in v) return String((v as { id: unknown }).id)
+    if (Array.isArray(v)) return JSON.stringify([...v].map(String).sort())
+    return v === undefined || v === null ? '' : String(v)
+  }
+  return PRIVILEGE_FIELDS.filter((f) => f in after && norm(before[f]) !== norm(after[f]))
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { isMessageKey, t, type Lang, type MessageKey } from '../i18n/index.ts'
+
+// Every form of the site is parsed here with zod. Issue messages are i18n keys; pages translate them per field.
+
+const email = z.email({ error: 'form.email.invalid' }).max(254, { error: 'form.email.invalid' }).transform((v) => v.toLowerCase())
+const requiredText = (max: number) => z.string({ error: 'form.required' }).trim().min(1, { error: 'form.required' }).max(max, { error: 'form.tooLong' })
+const password = z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(256, { error: 'form.password.tooLong' })
+const optionalId = (error: MessageKey) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().regex(/^[A-Za-z0-9]{1,40}$/, { error }).optional())
+
+/** Sign-in form. */
+export const ZSignIn = z.object({ email, password, suite: z.string().max(500).optional() })
+export type TSignIn = z.infer<typeof ZSignIn>
+
+const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ ...shape, newPassword: password, confirmPassword: password }).refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'form.password.mismatch',
+  })
+
+/** Expired-password form shown by /connexion. */
+export const ZExpiredPassword = withConfirmation({ email, currentPassword: password, suite: z.string().max(500).optional() })
+export type TExpiredPassword = z.infer<typeof ZExpiredPassword>
+
+/** Learner sign-up form. */
+export const ZSignUp = z
+  .object({
+    name: requiredText(120).pipe(z.string().min(2, { error: 'form.name.invalid' })),
+    email,
+    region: optionalId('form.region.invalid'),
+    organisation: optionalId('form.organisation.invalid'),
+    consent: z.literal('on', { error: 'form.consent.required' }),
+  })
+  .and(withConfirmation({}))
+export type TSignUp = z.infer<typeof ZSignUp>
+
+/** Forgotten-password form. */
+export const ZForgotPassword = z.object({ email })
+
+/** New password from an emailed link. */
+export const ZSetPassword = withConfirmation({ jeton: z.string().max(200) })
+
+/** Email confirmation from an emailed link. */
+export const ZConfirmEmail = z.object({ jeton: z.string().max(200) })
+
+/** Profile form of /mon-compte (email and roles are not editable here). */
+export const ZProfile = z.object({
+  name: requiredText(120).pipe(z.string().min(2, { error: 'form.name.invalid' })),
+  phone: z
+    .string()
+    .trim()
+    .max(20, { error: 'form.phone.invalid' })
+    .refine((v) => v === '' || /^\+?[0-9 ]{8,20}$/.test(v), { error: 'form.phone.invalid' }),
+})
+
+/** Password change of /mon-compte. */
+export const ZChangePassword = withConfirmation({ currentPassword: password })
+
+/** Field → translated message, first issue per field; unknown keys fall back to "required". */
+export type FieldErrors = Partial<Record<string, string>>
+
+/** Parses a submitted form; returns data, or French/English messages per field. */
+export async function parseForm<T>(request: Request, schema: z.ZodType<T>, lang: Lang): Promise<{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> }> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return { ok: false, errors: { _form: t(lang, 'form.errors') }, values: {} }
+  }
+  const values: Record<string, string> = {}
+  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value
+  const result = schema.safeParse(values)
+  if (result.success) return { ok: true, data: result.data }
+  return { ok: false, errors: issuesToErrors(result.error.issues, lang), values }
+}
+
+/** Turns zod issues into one translated message per field. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], lang: Lang): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '_form')
+    if (errors[field]) continue
+    errors[field] = t(lang, isMessageKey(issue.message) ? issue.message : 'form.required')
+  }
+  return errors
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+export function safeNextPath(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  return value
+}

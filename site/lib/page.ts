@@ -1,0 +1,22 @@
+import type { AstroGlobal } from 'astro'
+import { t as translate, localePath, type MessageKey } from '../i18n/index.ts'
+
+/** What every page needs from the request: language, translator, localised links, the person and Payload. */
+export function pageContext(Astro: AstroGlobal) {
+  const { lang, user, payload } = Astro.locals
+  return {
+    lang,
+    user,
+    payload,
+    t: (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params),
+    href: (path: string) => localePath(lang, path),
+    ip: Astro.request.headers.get('x-portal-client-ip'),
+  }
+}
+
+/** A 303 redirect carrying optional Set-Cookie values (after a form post). */
+export function redirect(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' })
+  for (const cookie of cookies) headers.append('Set-Cookie', cookie)
+  return new Response(null, { status: 303, headers })
+}

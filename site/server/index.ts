@@ -1,0 +1,180 @@
+// The one process of the portal: one HTTP server, one origin, one Payload instance.
+//   /admin, /api, /_next → Payload's Next.js app (cms/)     everything else → the Astro site (site/)
+// Run built: `node site/server/index.ts`; in development `site/server/dev.ts` starts it with dev: true.
+import compression from 'compression'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Payload } from 'payload'
+import send from 'send'
+import { env } from '#cms/config/env.ts'
+import { startPortal } from '#cms/portal.ts'
+import { areaOf, securityHeaders } from './headers.ts'
+import { healthz } from './healthz.ts'
+import { createLimiters, limitedAction } from './rate-limit.ts'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown
+
+/** Payload routes that the portal replaces with its own pages (one sign-in, one reset, one invitation flow). */
+const REPLACED_ADMIN_PAGES: Record<string, string> = {
+  '/admin/login': '/connexion',
+  '/admin/forgot': '/mot-de-passe-oublie',
+  '/admin/create-first-user': '/connexion',
+}
+const REPLACED_API = /^\/api\/users\/(forgot-password|reset-password|verify\/|first-register)/
+
+const MAX_SITE_BODY = 64 * 1024
+const MAX_API_BODY = 20 * 1024 * 1024
+
+/** Writes a small JSON or HTML answer with the area's headers. */
+function answer(res: http.ServerResponse, status: number, body: unknown, type: 'json' | 'html' = 'json'): void {
+  res.statusCode = status
+  res.setHeader('Content-Type', type === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(type === 'json' ? JSON.stringify(body) : String(body))
+}
+
+const FATAL_PAGE =
+  '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Erreur — Portail protection de l’enfant</title>' +
+  '<h1>Une erreur est survenue</h1><p>Le service rencontre un problème. Réessayez dans quelques instants.</p><p><a href="/">Retour à l’accueil</a></p></html>'
+
+/** Options of one portal server; tests start several on throw-away databases. */
+export type PortalServerOptions = { dev?: boolean; port?: number; hostname?: string; rateLimits?: { signIn: number; emailLink: number } }
+
+/** Starts Payload (migrations, seed), Next and Astro, and listens. Resolves once the portal answers. */
+export async function startServer(options: PortalServerOptions = {}) {
+  const dev = options.dev ?? false
+  const port = options.port ?? env.PORT
+  const hostname = options.hostname ?? '0.0.0.0'
+  const payload: Payload = await startPortal()
+
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, dir: path.join(root, 'cms'), hostname: 'localhost', port })
+  await nextApp.prepare()
+  const nextHandler = nextApp.getRequestHandler() as NodeHandler
+
+  let siteHandler: NodeHandler
+  let closeSite = async () => {}
+  if (dev) {
+    const { createSiteDevProxy } = await import('./dev-proxy.ts')
+    const proxy = await createSiteDevProxy(root)
+    siteHandler = proxy.handler
+    closeSite = proxy.close
+  } else {
+    const entry = path.join(root, 'dist', 'server', 'entry.mjs')
+    if (!fs.existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` (or `npm start`, which builds when needed).')
+    const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler }
+    siteHandler = handler
+  }
+
+  const clientDir = path.join(root, 'dist', 'client')
+  const compress = compression() as unknown as NodeHandler
+  const takePoint = createLimiters(options.rateLimits ?? { signIn: 30, emailLink: 10 })
+
+  const serveSite: NodeHandler = (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    // In middleware mode Astro hands unknown paths back (`next`): render its French 404 page for them instead.
+    const notFound = () => {
+      req.url = '/404'
+      void siteHandler(req, res, () => answer(res, 404, FATAL_PAGE, 'html'))
+    }
+    const toAstro = () => void siteHandler(req, res, notFound)
+    if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || pathname.endsWith('/')) return toAstro()
+    // Built assets and public files come from dist/client (the Node adapter does not serve them in middleware mode).
+    send(req, decodeURIComponent(pathname), { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })
+      .on('error', toAstro)
+      .pipe(res)
+  }
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      console.error(`Unhandled error on ${req.method} ${req.url}:`, error)
+      if (!res.headersSent) answer(res, 500, FATAL_PAGE, 'html')
+      else res.end()
+    })
+  })
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const area = areaOf(url.pathname)
+    for (const [name, value] of Object.entries(securityHeaders(area, { behindTls: env.behindTls, dev }))) res.setHeader(name, value)
+    // The client address, as this server saw it, for rate limits and the audit log; never taken from the client.
+    const ip = (process.env.TRUST_PROXY === 'true' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '') || req.socket.remoteAddress || 'unknown'
+    req.headers['x-portal-client-ip'] = ip
+
+    if (url.pathname === '/healthz') {
+      const { status, body } = await healthz(payload, version)
+      return answer(res, status, body)
+    }
+    const length = Number(req.headers['content-length'] ?? 0)
+    if (length > (area === 'site' ? MAX_SITE_BODY : MAX_API_BODY)) {
+      return answer(res, 413, { errors: [{ message: 'Requête trop volumineuse.' }] })
+    }
+    const action = limitedAction(req.method ?? 'GET', url.pathname)
+    if (action) {
+      const wait = await takePoint(action, ip)
+      if (wait !== null) {
+        res.setHeader('Retry-After', String(wait))
+        return answer(res, 429, { errors: [{ message: `Trop de tentatives depuis cette adresse. Réessayez dans ${Math.ceil(wait / 60)} minute(s).` }] })
+      }
+    }
+    if (area === 'admin') {
+      const replacement = REPLACED_ADMIN_PAGES[url.pathname.replace(/\/$/, '')]
+      if (replacement) {
+        const back = url.searchParams.get('redirect')
+        const target = replacement === '/connexion' ? `/connexion?suite=${encodeURIComponent(back && back.startsWith('/') ? back : '/admin')}` : replacement
+        res.statusCode = 303
+        res.setHeader('Location', target)
+        return void res.end()
+      }
+      // French by default: Payload picks the language from its cookie, else from Accept-Language.
+      if (!/(?:^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) req.headers['accept-language'] = 'fr'
+      return void nextHandler(req, res)
+    }
+    if (area === 'api') {
+      if (REPLACED_API.test(url.pathname)) {
+        return answer(res, 410, { errors: [{ message: 'Cette opération se fait sur le portail : /mot-de-passe-oublie (réinitialisation) ou /inscription.' }] })
+      }
+      return void nextHandler(req, res)
+    }
+    // English pages are the same pages under /en: the prefix becomes a header only this server can set.
+    delete req.headers['x-portal-lang']
+    const english = /^\/en(?=\/|$|\?)/.exec(req.url ?? '')
+    if (english) {
+      req.url = (req.url ?? '').slice(3) || '/'
+      if (!req.url.startsWith('/')) req.url = `/${req.url}`
+      req.headers['x-portal-lang'] = 'en'
+    }
+    return void compress(req, res, () => serveSite(req, res))
+  }
+
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve))
+  if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
+  console.log(`Portail prêt sur ${env.publicUrl} (port ${port}, ${dev ? 'développement' : 'production'}).`)
+
+  return {
+    server,
+    payload,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closeSite()
+      await nextApp.close()
+    },
+  }
+}
+
+if (import.meta.main) {
+  const portal = await startServer()
+  const stop = async (signal: string) => {
+    console.log(`${signal} reçu : arrêt du portail.`)
+    await portal.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}

@@ -1,0 +1,5 @@
+// `npm start`: build when the sources changed, then serve (migrations and the idempotent seed run at start).
+import { buildIfNeeded } from './build.ts'
+
+buildIfNeeded()
+await import('./index.ts')

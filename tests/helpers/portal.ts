@@ -1,0 +1,20 @@
+import type { Payload } from 'payload'
+import type { User } from '#cms/payload-types.ts'
+
+let started: Promise<Payload> | undefined
+
+/** The test file's Payload (migrations + seed with demo accounts), started once per file. */
+export function testPortal(): Promise<Payload> {
+  started ??= import('#cms/portal.ts').then(({ startPortal }) => startPortal())
+  return started
+}
+
+/** Demo password used by the seed in tests. */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!'
+
+/** Loads a demo (or any) account by email, as the system. */
+export async function accountByEmail(payload: Payload, email: string): Promise<User> {
+  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`No account ${email} in the test database: is the demo seed on?`)
+  return docs[0]
+}

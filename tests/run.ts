@@ -1,0 +1,59 @@
+// `npm test`: every suite (unit, integration, browser), then one closing line `tests: N passed, N failed`.
+// Builds the portal first when the sources changed (the browser tests run against the built portal), and installs
+// Debian's Chromium when it is missing and we are root on Debian.
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildIfNeeded } from '../site/server/build.ts'
+import { CHROMIUM_PATH } from './helpers/browser.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+const resultsDir = path.join(root, '.tmp', 'test-results')
+fs.rmSync(resultsDir, { recursive: true, force: true })
+fs.mkdirSync(resultsDir, { recursive: true })
+
+function ensureChromium(): void {
+  if (fs.existsSync(CHROMIUM_PATH)) return
+  const isRootOnDebian = process.getuid?.() === 0 && fs.existsSync('/etc/debian_version')
+  if (!isRootOnDebian) {
+    console.error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`)
+    process.exit(1)
+  }
+  console.log('Installing Debian Chromium for the browser tests…')
+  execFileSync('apt-get', ['update'], { stdio: 'inherit' })
+  execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+}
+
+const only = process.argv.slice(2)
+const projects = only.length > 0 ? only : ['unit', 'int', 'e2e']
+if (projects.includes('e2e')) {
+  ensureChromium()
+  buildIfNeeded()
+}
+
+let passed = 0
+let failed = 0
+let exitCode = 0
+for (const project of projects) {
+  const output = path.join(resultsDir, `${project}.json`)
+  const run = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'vitest'),
+    ['run', '--config', 'tests/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  )
+  if (run.status !== 0) exitCode = 1
+  if (!fs.existsSync(output)) {
+    console.error(`The ${project} suite produced no results (exit ${run.status}).`)
+    failed += 1
+    continue
+  }
+  const report = JSON.parse(fs.readFileSync(output, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  if (report.numPendingTests + report.numTodoTests > 0) {
+    console.error(`The ${project} suite skipped ${report.numPendingTests + report.numTodoTests} test(s): nothing may be skipped.`)
+    exitCode = 1
+  }
+}
+console.log(`tests: ${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : exitCode)
