@@ -51,4 +51,6 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
+  // Logged once per process; the browser tests count this line to prove the site and the admin share one instance.
+  onInit: (payload) => payload.logger.info('Payload initialised'),
 })

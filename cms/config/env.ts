@@ -22,6 +22,8 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
+  RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(10),
 })
 
 /** The portal's settings, parsed from the environment once, with safe local defaults. */

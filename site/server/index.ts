@@ -42,8 +42,8 @@ const FATAL_PAGE =
   '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Erreur — Portail protection de l’enfant</title>' +
   '<h1>Une erreur est survenue</h1><p>Le service rencontre un problème. Réessayez dans quelques instants.</p><p><a href="/">Retour à l’accueil</a></p></html>'
 
-/** Options of one portal server; tests start several on throw-away databases. */
-export type PortalServerOptions = { dev?: boolean; port?: number; hostname?: string; rateLimits?: { signIn: number; emailLink: number } }
+/** Options of one portal server (the rest comes from the environment, see README). */
+export type PortalServerOptions = { dev?: boolean; port?: number; hostname?: string }
 
 /** Starts Payload (migrations, seed), Next and Astro, and listens. Resolves once the portal answers. */
 export async function startServer(options: PortalServerOptions = {}) {
@@ -73,7 +73,7 @@ export async function startServer(options: PortalServerOptions = {}) {
 
   const clientDir = path.join(root, 'dist', 'client')
   const compress = compression() as unknown as NodeHandler
-  const takePoint = createLimiters(options.rateLimits ?? { signIn: 30, emailLink: 10 })
+  const takePoint = createLimiters({ signIn: env.RATE_LIMIT_SIGNIN, emailLink: env.RATE_LIMIT_EMAIL_LINKS })
 
   const serveSite: NodeHandler = (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname

@@ -1,0 +1,163 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort, runPortalToExit, startPortalProcess, type PortalProcess } from '../helpers/server.ts'
+import { startSmtpServer } from '../helpers/smtp.ts'
+
+// The built portal as one process: routing, health, headers, bad input, start-up rules, one Payload instance.
+let portal: PortalProcess
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  portal = await startPortalProcess({ SMTP_URL: smtp.url })
+})
+afterAll(async () => {
+  await portal?.stop()
+  await smtp?.close()
+})
+
+const sameOrigin = () => ({ Origin: portal.url, 'Sec-Fetch-Site': 'same-origin' })
+
+describe('one process, one origin', () => {
+  it('answers /healthz with status, database and version', async () => {
+    const res = await fetch(`${portal.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+  })
+
+  it('serves the French site at the root and English under /en', async () => {
+    const fr = await (await fetch(`${portal.url}/`)).text()
+    expect(fr).toContain('<html lang="fr"')
+    expect(fr).toContain('Portail national de protection de l’enfant')
+    const en = await (await fetch(`${portal.url}/en/connexion`)).text()
+    expect(en).toContain('<html lang="en"')
+    expect(en).toContain('Sign in')
+  })
+
+  it('routes /admin and /api to Payload', async () => {
+    const api = await fetch(`${portal.url}/api/regions?limit=1`)
+    expect(api.status).toBe(200)
+    expect((await api.json()).totalDocs).toBe(20)
+    const admin = await fetch(`${portal.url}/admin`, { redirect: 'manual' })
+    expect(admin.status).toBeLessThan(500)
+  })
+
+  it('sends users of Payload’s own sign-in page to /connexion', async () => {
+    const res = await fetch(`${portal.url}/admin/login?redirect=%2Fadmin%2Fcollections%2Fusers`, { redirect: 'manual' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/connexion?suite=%2Fadmin%2Fcollections%2Fusers')
+  })
+
+  it('has switched off Payload’s own reset endpoints (one way to reset a password)', async () => {
+    const res = await fetch(`${portal.url}/api/users/forgot-password`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/json' }, body: '{"email":"admin@example.org"}' })
+    expect(res.status).toBe(410)
+    expect((await res.json()).errors[0].message).toMatch(/mot-de-passe-oublie/)
+  })
+
+  it('keeps the REST sign-in for API clients and journals its failures', async () => {
+    const ok = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'Demo-Portail-2026!' }) })
+    expect(ok.status).toBe(200)
+    const { token } = (await ok.json()) as { token: string }
+    const bad = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editeur@example.org', password: 'faux' }) })
+    expect(bad.status).toBe(401)
+    const audit = await fetch(`${portal.url}/api/audit-log?where[subjectEmail][equals]=editeur@example.org&where[action][equals]=login.failure`, { headers: { Authorization: `JWT ${token}` } })
+    expect((await audit.json()).totalDocs).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('security headers', () => {
+  it('gives the site a strict CSP and the API none of the admin’s allowances', async () => {
+    const site = await fetch(`${portal.url}/connexion`)
+    expect(site.headers.get('content-security-policy')).toContain("script-src 'self';")
+    expect(site.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(site.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    const api = await fetch(`${portal.url}/api/regions`)
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'")
+    const admin = await fetch(`${portal.url}/admin`)
+    expect(admin.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+  })
+})
+
+describe('bad input', () => {
+  it('gives the French 404 page for unknown routes, in French and English', async () => {
+    const fr = await fetch(`${portal.url}/nulle-part`)
+    expect(fr.status).toBe(404)
+    expect(await fr.text()).toContain('Page introuvable')
+    const en = await fetch(`${portal.url}/en/nowhere`)
+    expect(en.status).toBe(404)
+    expect(await en.text()).toContain('Page not found')
+  })
+
+  it('treats a malformed session cookie as signed out, never as an error', async () => {
+    for (const cookie of ['payload-token=garbage', 'payload-token=a.b.c', 'payload-token=%%%']) {
+      const res = await fetch(`${portal.url}/`, { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' } })
+      expect(res.status, cookie).toBe(200)
+      expect(await res.text()).toContain('Connexion')
+    }
+  })
+
+  it('refuses oversized bodies', async () => {
+    const res = await fetch(`${portal.url}/connexion`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: `email=${'a'.repeat(200_000)}` })
+    expect(res.status).toBe(413)
+  })
+
+  it('answers a bad sign-in form with French messages per field', async () => {
+    const res = await fetch(`${portal.url}/connexion`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=pas-un-email&password=' })
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('Saisissez une adresse e-mail valide')
+    expect(html).toContain('Ce champ est obligatoire')
+  })
+
+  it('refuses cross-site form posts (origin check)', async () => {
+    const res = await fetch(`${portal.url}/connexion`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=admin%40example.org&password=x' })
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('one Payload instance per process', () => {
+  it('initialises Payload once, holds one database connection and runs a queued job once', async () => {
+    // Exercise both sides: site pages, the admin and the REST API.
+    await fetch(`${portal.url}/`)
+    await fetch(`${portal.url}/admin`)
+    await fetch(`${portal.url}/api/regions`)
+    await fetch(`${portal.url}/mot-de-passe-oublie`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=formateur%40example.org' })
+    const mail = await smtp.waitFor('formateur@example.org', /Réinitialisation/)
+    await new Promise((r) => setTimeout(r, 3000))
+    expect(smtp.messages.filter((m) => m.subject === mail.subject && m.text === mail.text)).toHaveLength(1)
+    expect(portal.logs().match(/Payload initialised/g)).toHaveLength(1)
+    const fds = fs.readdirSync(`/proc/${portal.pid}/fd`).map((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/${portal.pid}/fd/${fd}`)
+      } catch {
+        return ''
+      }
+    })
+    expect(fds.filter((target) => target === portal.dbFile)).toHaveLength(1)
+  })
+})
+
+describe('start-up rules', () => {
+  it('refuses to start in production with the default secret', async () => {
+    const { code, output } = await runPortalToExit({ NODE_ENV: 'production', PAYLOAD_SECRET: '', DATABASE_URL: 'file:/tmp/portail-refused.db', PORT: String(await freePort()) })
+    expect(code).not.toBe(0)
+    expect(output).toMatch(/PAYLOAD_SECRET/)
+  })
+
+  it('creates no demo account in production unless SEED_DEMO=true, and rate-limits sign-in per address', async () => {
+    const prod = await startPortalProcess({ SEED_DEMO: 'false', RATE_LIMIT_SIGNIN: '3' })
+    try {
+      const attempt = () =>
+        fetch(`${prod.url}/connexion`, { method: 'POST', headers: { Origin: prod.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=admin%40example.org&password=Demo-Portail-2026%21', redirect: 'manual' })
+      const first = await attempt()
+      expect(first.status).toBe(422)
+      expect(await first.text()).toContain('Adresse e-mail ou mot de passe incorrect')
+      await attempt()
+      await attempt()
+      const limited = await attempt()
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+    } finally {
+      await prod.stop()
+    }
+  })
+})

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+
+/** A free TCP port on localhost. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** A running portal process, started the way the README's `npm run serve` does, on a throw-away database. */
+export type PortalProcess = { url: string; port: number; pid: number; dbFile: string; logs: () => string; stop: () => Promise<void> }
+
+/** Starts the built portal (production mode, real secret) and waits until /healthz answers. */
+export async function startPortalProcess(extraEnv: Record<string, string> = {}): Promise<PortalProcess> {
+  const port = await freePort()
+  const dbFile = path.join(os.tmpdir(), `portail-e2e-${randomBytes(4).toString('hex')}.db`)
+  const url = `http://localhost:${port}`
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['site/server/index.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATABASE_URL: `file:${dbFile}`,
+      PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+      SEED_DEMO: 'true',
+      JOBS_INTERVAL_SECONDS: '1',
+      RATE_LIMIT_SIGNIN: '500',
+      RATE_LIMIT_EMAIL_LINKS: '200',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    const early = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 250))])
+    if (early !== 'running') throw new Error(`The portal exited with code ${early} before answering:\n${output}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`The portal did not answer /healthz within 90 s:\n${output}`)
+    }
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    dbFile,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
+
+/** Runs the server entry point to completion (for start-up refusals); resolves with its exit code and output. */
+export function runPortalToExit(extraEnv: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    let output = ''
+    const child = spawn(process.execPath, ['site/server/index.ts'], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}

@@ -1,0 +1,50 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSmtpServer } from '../helpers/smtp.ts'
+
+// A real SMTP server on localhost receives what the jobs queue delivers. SMTP_URL is set before the portal loads.
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let payload: Payload
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  process.env.SMTP_URL = smtp.url
+  process.env.JOBS_INTERVAL_SECONDS = '1'
+  const { testPortal } = await import('../helpers/portal.ts')
+  payload = await testPortal()
+})
+afterAll(async () => {
+  await smtp.close()
+})
+
+describe('email through the outbox and the jobs queue', () => {
+  it('delivers a French email with a plain-text part exactly once, and marks it sent', async () => {
+    const { queueEmail } = await import('#cms/email/adapter.ts')
+    const { passwordReset } = await import('#cms/email/templates.ts')
+    await queueEmail(payload, { to: 'awa@example.org', ...passwordReset('Awa', 'http://localhost:4321/mot-de-passe/nouveau?jeton=x') })
+    const mail = await smtp.waitFor('awa@example.org', /Réinitialisation/)
+    expect(mail.text).toContain('Bonjour Awa')
+    expect(mail.html).toContain('<a href=')
+    // Give the cron a few more turns: the message must not be sent twice.
+    await new Promise((r) => setTimeout(r, 2500))
+    expect(smtp.messages.filter((m) => m.subject === mail.subject)).toHaveLength(1)
+    const { docs } = await payload.find({ collection: 'outbox', where: { to: { equals: 'awa@example.org' } }, overrideAccess: true })
+    expect(docs[0]).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
+  it('records a failure on the message and retries it', async () => {
+    const { queueEmail } = await import('#cms/email/adapter.ts')
+    await smtp.close()
+    await queueEmail(payload, { to: 'echec@example.org', subject: 'Essai', text: 'Corps' })
+    const deadline = Date.now() + 20_000
+    let message
+    do {
+      await new Promise((r) => setTimeout(r, 500))
+      message = (await payload.find({ collection: 'outbox', where: { to: { equals: 'echec@example.org' } }, overrideAccess: true })).docs[0]
+    } while (message?.status !== 'failed' && Date.now() < deadline)
+    expect(message).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(message?.lastError).toMatch(/ECONNREFUSED|connect/i)
+    const job = (await payload.find({ collection: 'payload-jobs', where: { 'input.outboxId': { equals: String(message!.id) } }, overrideAccess: true })).docs[0]
+    expect(job?.hasError).not.toBe(true) // still queued for another attempt, not given up
+    expect(job?.totalTried).toBeGreaterThanOrEqual(1)
+  })
+})
