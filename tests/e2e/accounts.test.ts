@@ -1,0 +1,224 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.ts'
+import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
+import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
+
+// Real Chromium against the built portal, mail received by a real SMTP server on localhost.
+const DEMO_PASSWORD = 'Demo-Portail-2026!'
+let portal: PortalProcess
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  portal = await startPortalProcess({ SMTP_URL: smtp.url })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.stop()
+  await smtp?.close()
+})
+
+const newPage = async (options: { javaScript?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ baseURL: portal.url, locale: 'en-US', javaScriptEnabled: options.javaScript ?? true })
+  return { context, page: await context.newPage() }
+}
+
+async function signIn(page: Page, email: string, password: string, next?: string): Promise<void> {
+  await page.goto(next ? `/connexion?suite=${encodeURIComponent(next)}` : '/connexion')
+  await page.fill('#f-email', email)
+  await page.fill('#f-password', password)
+  await page.click('main form button[type=submit]')
+  await page.waitForLoadState('load')
+}
+
+describe('public site shell', () => {
+  it('shows a newcomer the home page in French, light and without JavaScript', async () => {
+    const { context, page } = await newPage({ javaScript: false })
+    let bytes = 0
+    page.on('response', async (response) => {
+      const length = Number((await response.allHeaders())['content-length'] ?? (await response.body()).length)
+      bytes += length
+    })
+    const response = await page.goto('/')
+    expect(response?.status()).toBe(200)
+    expect(await page.getAttribute('html', 'lang')).toBe('fr')
+    expect(await page.textContent('h1')).toContain('Portail national de protection de l’enfant')
+    expect(await page.locator('nav a', { hasText: 'Connexion' }).count()).toBe(1)
+    expect(await page.locator('footer a', { hasText: 'Protection des données' }).count()).toBe(1)
+    await page.waitForLoadState('networkidle')
+    expect(bytes).toBeLessThan(60 * 1024)
+    await context.close()
+  })
+})
+
+describe('each demo role in /admin', () => {
+  const collections = ['users', 'regions', 'cercles', 'organisations', 'audit-log', 'outbox']
+  const expected: Record<string, string[]> = {
+    'admin@example.org': collections,
+    'coordination@example.org': ['users', 'regions', 'cercles', 'organisations'],
+    'formateur@example.org': ['users', 'regions', 'cercles', 'organisations'],
+    'superviseur@example.org': ['users', 'regions', 'cercles', 'organisations'],
+    'gestionnaire@example.org': ['users', 'regions', 'cercles', 'organisations'],
+    'editeur@example.org': ['users', 'regions', 'cercles', 'organisations'],
+  }
+  it.each(Object.entries(expected))('%s sees its collections and nothing more, in French', async (email, visible) => {
+    const { context, page } = await newPage()
+    await signIn(page, email, DEMO_PASSWORD, '/admin')
+    await page.waitForURL(/\/admin/)
+    await page.waitForSelector('a[href="/admin/collections/regions"]')
+    expect(await page.getAttribute('html', 'lang')).toBe('fr')
+    for (const slug of collections) {
+      const count = await page.locator(`nav a[href="/admin/collections/${slug}"]`).count()
+      expect(count > 0, `${email} → ${slug}`).toBe(visible.includes(slug))
+    }
+    if (email !== 'admin@example.org' && email !== 'coordination@example.org') {
+      // Row-level access: the account list holds only the person's own account.
+      await page.goto('/admin/collections/users')
+      await page.waitForSelector('table tbody tr')
+      expect(await page.locator('table tbody tr').count()).toBe(1)
+    }
+    await context.close()
+  })
+
+  it('keeps a learner out of /admin', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'apprenant@example.org', DEMO_PASSWORD)
+    await page.goto('/admin')
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('a[href="/admin/collections/regions"]').count()).toBe(0)
+    expect(await page.locator('a[href="/admin/collections/users"]').count()).toBe(0)
+    // The site does not offer the management area to a learner either.
+    await page.goto('/')
+    expect(await page.locator('a[href="/admin"]').count()).toBe(0)
+    await context.close()
+  })
+})
+
+describe('learner sign-up', () => {
+  it('signs up, confirms through the email received, signs in, and cannot open /admin', async () => {
+    const { context, page } = await newPage({ javaScript: false })
+    const email = 'mariam.kone@example.org'
+    await page.goto('/inscription')
+    await page.fill('#f-name', 'Mariam Koné')
+    await page.fill('#f-email', email)
+    await page.selectOption('#f-region', { label: 'Mopti' })
+    await page.fill('#f-newPassword', 'Pirogue-sur-le-Bani-2026')
+    await page.fill('#f-confirmPassword', 'Pirogue-sur-le-Bani-2026')
+    await page.check('#f-consent')
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('h1')).toContain('Vérifiez votre boîte e-mail')
+
+    const mail = await smtp.waitFor(email, /Confirmez votre adresse/)
+    expect(mail.text).toContain('Bonjour Mariam Koné')
+    await page.goto(linkIn(mail, /\/inscription\/confirmer/))
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('main')).toContain('Votre adresse est confirmée')
+
+    await signIn(page, email, 'Pirogue-sur-le-Bani-2026')
+    expect(await page.textContent('h1')).toContain('Mon compte')
+    expect(await page.textContent('main')).toContain('Apprenant')
+    await page.goto('/admin')
+    expect(await page.locator('a[href="/admin/collections/users"]').count()).toBe(0)
+    await context.close()
+  })
+
+  it('shows French messages per field for a bad sign-up, and keeps what was typed', async () => {
+    const { context, page } = await newPage({ javaScript: false })
+    await page.goto('/inscription')
+    await page.fill('#f-name', 'Awa')
+    await page.fill('#f-email', 'awa@')
+    await page.fill('#f-newPassword', 'court')
+    await page.fill('#f-confirmPassword', 'autre')
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('#f-email-error')).toContain('adresse e-mail valide')
+    expect(await page.textContent('#f-confirmPassword-error')).toContain('pas identiques')
+    expect(await page.textContent('#f-consent-error')).toContain('accord')
+    expect(await page.inputValue('#f-name')).toBe('Awa')
+    await context.close()
+  })
+})
+
+describe('lockout, reset and sessions', () => {
+  it('locks the account after five wrong passwords', async () => {
+    const { context, page } = await newPage()
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, 'superviseur@example.org', `mauvais-${i}`)
+      expect(await page.textContent('main')).toContain('Adresse e-mail ou mot de passe incorrect')
+    }
+    await signIn(page, 'superviseur@example.org', DEMO_PASSWORD)
+    expect(await page.textContent('main')).toContain('verrouillé pendant 15 minutes')
+    await context.close()
+  })
+
+  it('resets a password through the emailed link and ends the old session', async () => {
+    const old = await newPage()
+    await signIn(old.page, 'formateur@example.org', DEMO_PASSWORD)
+    expect(await old.page.textContent('h1')).toContain('Mon compte')
+
+    const { context, page } = await newPage()
+    await page.goto('/mot-de-passe-oublie')
+    await page.fill('#f-email', 'formateur@example.org')
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('main')).toContain('Si un compte actif correspond')
+    const mail = await smtp.waitFor('formateur@example.org', /Réinitialisation/)
+    await page.goto(linkIn(mail, /\/mot-de-passe\/nouveau/))
+    await page.fill('#f-newPassword', 'Marche-de-Bamako-au-soir-8')
+    await page.fill('#f-confirmPassword', 'Marche-de-Bamako-au-soir-8')
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('main')).toContain('Votre mot de passe est enregistré')
+
+    await old.page.goto('/mon-compte')
+    expect(old.page.url()).toContain('/connexion')
+    await signIn(page, 'formateur@example.org', 'Marche-de-Bamako-au-soir-8')
+    expect(await page.textContent('h1')).toContain('Mon compte')
+    await old.context.close()
+    await context.close()
+  })
+
+  it('"sign out of all devices" ends the session of a second browser', async () => {
+    const first = await newPage()
+    const second = await newPage()
+    await signIn(first.page, 'editeur@example.org', DEMO_PASSWORD)
+    await signIn(second.page, 'editeur@example.org', DEMO_PASSWORD)
+    await second.page.goto('/mon-compte')
+    const sessions = Number(/connecté sur (\d+) appareil/.exec((await second.page.textContent('main')) ?? '')?.[1])
+    expect(sessions).toBeGreaterThanOrEqual(2)
+    await first.page.goto('/mon-compte')
+    await first.page.click('text=Se déconnecter de tous les appareils')
+    await second.page.goto('/mon-compte')
+    expect(second.page.url()).toContain('/connexion')
+    await second.page.goto('/admin')
+    expect(await second.page.locator('a[href="/admin/collections/regions"]').count()).toBe(0)
+    await first.context.close()
+    await second.context.close()
+  })
+
+  it('forces a change of an expired password at sign-in (an invited account’s temporary password)', async () => {
+    const login = await fetch(`${portal.url}/api/users/login`, {
+      method: 'POST',
+      headers: { Origin: portal.url, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: DEMO_PASSWORD }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const created = await fetch(`${portal.url}/api/users`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'nouveau.formateur@example.org', name: 'Nouveau Formateur', password: 'Provisoire-du-admin-2026', roles: ['trainer'] }),
+    })
+    expect(created.status).toBe(201)
+    await smtp.waitFor('nouveau.formateur@example.org', /Invitation/)
+
+    const { context, page } = await newPage()
+    await signIn(page, 'nouveau.formateur@example.org', 'Provisoire-du-admin-2026')
+    expect(await page.textContent('h1')).toContain('Votre mot de passe a expiré')
+    await page.fill('#f-currentPassword', 'Provisoire-du-admin-2026')
+    await page.fill('#f-newPassword', 'Baobab-de-Kayes-en-fleur-3')
+    await page.fill('#f-confirmPassword', 'Baobab-de-Kayes-en-fleur-3')
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('h1')).toContain('Mon compte')
+    await context.close()
+  })
+})
