@@ -1,4 +1,5 @@
-// `npm test`: every suite (unit, integration, browser), then one closing line `tests: N passed, N failed`.
+// `npm test`: lint and typecheck, every suite (unit, integration, browser), then one closing line
+// `tests: N passed, N failed`. `npm test -- unit int` runs only the named suites.
 // Builds the portal first when the sources changed (the browser tests run against the built portal), and installs
 // Debian's Chromium when it is missing and we are root on Debian.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -29,6 +30,18 @@ const projects = only.length > 0 ? only : ['unit', 'int', 'e2e']
 if (projects.includes('e2e')) {
   ensureChromium()
   buildIfNeeded()
+}
+
+// Static checks first: a type or lint error fails the run like a failing test.
+if (only.length === 0) {
+  for (const script of ['lint', 'typecheck']) {
+    const check = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit', env: process.env })
+    if (check.status !== 0) {
+      console.error(`npm run ${script} failed: fix it before the tests run.`)
+      console.log('tests: 0 passed, 1 failed')
+      process.exit(1)
+    }
+  }
 }
 
 let passed = 0

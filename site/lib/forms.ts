@@ -17,11 +17,14 @@ const optionalId = (error: MessageKey) =>
 export const ZSignIn = z.object({ email, password, suite: z.string().max(500).optional() })
 export type TSignIn = z.infer<typeof ZSignIn>
 
+/** Adds the new-password pair to a form, with the "both the same" check on the confirmation field. */
 const withConfirmation = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, newPassword: password, confirmPassword: password }).refine((v) => v.newPassword === v.confirmPassword, {
-    path: ['confirmPassword'],
-    error: 'form.password.mismatch',
-  })
+  z
+    .object({ ...shape, newPassword: password, confirmPassword: password })
+    .check((ctx) => {
+      const v = ctx.value as { newPassword: string; confirmPassword: string }
+      if (v.newPassword !== v.confirmPassword) ctx.issues.push({ code: 'custom', input: v.confirmPassword, path: ['confirmPassword'], message: 'form.password.mismatch' })
+    })
 
 /** Expired-password form shown by /connexion. */
 export const ZExpiredPassword = withConfirmation({ email, currentPassword: password, suite: z.string().max(500).optional() })

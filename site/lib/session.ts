@@ -31,13 +31,12 @@ export function clearedSessionCookie(payload: Payload): string {
 }
 
 /** When the session is in the second half of its idle period, extends it and returns the new cookie. */
-export async function renewedSessionCookie(payload: Payload, headers: Headers, user: User): Promise<string | null> {
+export async function renewedSessionCookie(payload: Payload, headers: Headers, user: User, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string | null> {
   const token = tokenOf(payload, headers)
   const exp = token ? jwtExpiry(token) : null
   const idle = payload.collections.users.config.auth.tokenExpiration
-  if (exp === null || !shouldRenewSession(exp, Math.floor(Date.now() / 1000), idle)) return null
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never, req: { headers } }, payload)
-  req.url = `${payload.config.serverURL}/api/users/refresh-token`
+  if (exp === null || !shouldRenewSession(exp, nowSeconds, idle)) return null
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never, req: { headers }, urlSuffix: '/api/users/refresh-token' }, payload)
   const result = await refreshOperation({ collection: payload.collections.users, req })
   return result.refreshedToken ? sessionCookie(payload, result.refreshedToken) : null
 }
