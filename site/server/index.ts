@@ -15,6 +15,8 @@ import { healthz } from './healthz.ts'
 import { createLimiters, limitedAction } from './rate-limit.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1'
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown
