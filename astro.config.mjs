@@ -23,6 +23,7 @@ export default defineConfig({
     // Payload and the back-office code (cms/) are loaded once, by the server, with Node's own TypeScript support;
     // the built site imports them at run time instead of bundling a second copy (one instance, one set of settings).
     ssr: { external: ['payload', 'payload/shared'] },
-    build: { rollupOptions: { external: [/^#cms\//] } },
+    // assetsInlineLimit 0: scripts stay external files, as the site's CSP allows no inline script.
+    build: { assetsInlineLimit: 0, rollupOptions: { external: [/^#cms\//] } },
   },
 })

@@ -67,6 +67,10 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    resources: Resource;
+    news: News;
+    media: Media;
+    'consultation-comments': ConsultationComment;
     users: User;
     regions: Region;
     cercles: Cercle;
@@ -82,6 +86,10 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
+    resources: ResourcesSelect<false> | ResourcesSelect<true>;
+    news: NewsSelect<false> | NewsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'consultation-comments': ConsultationCommentsSelect<false> | ConsultationCommentsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     cercles: CerclesSelect<false> | CerclesSelect<true>;
@@ -98,10 +106,10 @@ export interface Config {
   db: {
     defaultIDType: number;
   };
-  fallbackLocale: null;
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'en') | ('fr' | 'en')[];
   globals: {};
   globalsSelect: {};
-  locale: null;
+  locale: 'fr' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };
@@ -109,6 +117,7 @@ export interface Config {
   jobs: {
     tasks: {
       'send-email': TaskSendEmail;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -134,6 +143,141 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resource {
+  id: number;
+  title: string;
+  /**
+   * Leave empty: made from the title.
+   */
+  slug: string;
+  summary: string;
+  type: 'form' | 'guideline' | 'sop' | 'protocol' | 'competency' | 'training' | 'report' | 'tool';
+  formCode?:
+    | (
+        | '1.A'
+        | '1.B'
+        | '1.C'
+        | '1.D'
+        | '1.E'
+        | '2.A'
+        | '3.A'
+        | '3.B'
+        | '4.A'
+        | '4.B'
+        | '4.C'
+        | '4.D'
+        | '4.E'
+        | '5.A'
+        | '5.B'
+        | '5.C'
+        | '6.A'
+        | '6.B'
+        | '6.C'
+        | 'A.1'
+        | 'A.2'
+        | 'A.3'
+        | 'B.1'
+        | 'checklist'
+        | 'cover'
+      )
+    | null;
+  steps?: ('1' | '2' | '3' | '4' | '5' | '6' | 'annex')[] | null;
+  audience?: ('caseManager' | 'supervisor' | 'administrator' | 'trainer' | 'partner' | 'public')[] | null;
+  language: 'fr' | 'en';
+  tags?: string[] | null;
+  version?: string | null;
+  documentStatus: 'draft' | 'validated' | 'archived';
+  validatedAt?: string | null;
+  validatedBy?: string | null;
+  file?: (number | null) | Media;
+  sections?:
+    | {
+        heading: string;
+        body: string;
+        id?: string | null;
+      }[]
+    | null;
+  supersedes?: (number | null) | Resource;
+  /**
+   * Set when a newer version is published.
+   */
+  supersededBy?: (number | null) | Resource;
+  related?: (number | Resource)[] | null;
+  /**
+   * Empty: no consultation. Signed-in practitioners comment section by section.
+   */
+  consultationClosesAt?: string | null;
+  publishedAt?: string | null;
+  year?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt?: string | null;
+  /**
+   * Becomes public when published content uses it.
+   */
+  visibility: 'private' | 'public';
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "news".
+ */
+export interface News {
+  id: number;
+  title: string;
+  /**
+   * Leave empty: made from the title.
+   */
+  slug: string;
+  summary: string;
+  /**
+   * Paragraphs separated by a blank line. Shown as plain text (no HTML).
+   */
+  body?: string | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-comments".
+ */
+export interface ConsultationComment {
+  id: number;
+  resource: number | Resource;
+  section: string;
+  comment: string;
+  author?: (number | null) | User;
+  decision: 'pending' | 'accepted' | 'rejected';
+  reply?: string | null;
+  answeredBy?: (number | null) | User;
+  answeredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -351,7 +495,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'send-email';
+        taskSlug: 'inline' | 'send-email' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -384,7 +528,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'send-email') | null;
+  taskSlug?: ('inline' | 'send-email' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -398,6 +542,22 @@ export interface PayloadJob {
 export interface PayloadLockedDocument {
   id: number;
   document?:
+    | ({
+        relationTo: 'resources';
+        value: number | Resource;
+      } | null)
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'consultation-comments';
+        value: number | ConsultationComment;
+      } | null)
     | ({
         relationTo: 'users';
         value: number | User;
@@ -467,6 +627,91 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources_select".
+ */
+export interface ResourcesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  type?: T;
+  formCode?: T;
+  steps?: T;
+  audience?: T;
+  language?: T;
+  tags?: T;
+  version?: T;
+  documentStatus?: T;
+  validatedAt?: T;
+  validatedBy?: T;
+  file?: T;
+  sections?:
+    | T
+    | {
+        heading?: T;
+        body?: T;
+        id?: T;
+      };
+  supersedes?: T;
+  supersededBy?: T;
+  related?: T;
+  consultationClosesAt?: T;
+  publishedAt?: T;
+  year?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "news_select".
+ */
+export interface NewsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  body?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  visibility?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultation-comments_select".
+ */
+export interface ConsultationCommentsSelect<T extends boolean = true> {
+  resource?: T;
+  section?: T;
+  comment?: T;
+  author?: T;
+  decision?: T;
+  reply?: T;
+  answeredBy?: T;
+  answeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -671,6 +916,31 @@ export interface TaskSendEmail {
   output: {
     messageId: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'resources';
+          value: number | Resource;
+        } | null)
+      | ({
+          relationTo: 'news';
+          value: number | News;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -11,6 +11,11 @@ import { Organisations } from './collections/Organisations.ts'
 import { Outbox } from './collections/Outbox.ts'
 import { Regions } from './collections/Regions.ts'
 import { Users } from './collections/Users/index.ts'
+import { ConsultationComments } from './collections/ConsultationComments/index.ts'
+import { Media } from './collections/Media.ts'
+import { News } from './collections/News.ts'
+import { Resources } from './collections/Resources/index.ts'
+import { adminTranslations } from './admin/translations.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -32,8 +37,11 @@ export default buildConfig({
     meta: { titleSuffix: ' — Portail protection de l’enfant' },
     dateFormat: 'dd/MM/yyyy HH:mm',
   },
-  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
-  collections: [Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
+  // Content is French first; English translations are optional and the site says when one is missing.
+  localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
+  collections: [Resources, News, Media, ConsultationComments, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),
   db: databaseAdapter(),
   email: outboxEmailAdapter,

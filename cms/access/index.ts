@@ -45,3 +45,29 @@ export const personalFieldRead: FieldAccess = ({ req, doc }) => {
   if (hasRole(user, 'admin', 'coordinator')) return true
   return doc !== undefined && String((doc as { id?: unknown }).id) === String(user.id)
 }
+
+/** Content editors and admins (resources, news, files, the home page). */
+export const editorsOnly: Access = ({ req }) => hasRole(userOf(req), 'editor', 'admin')
+
+/** Anyone signed in (any role). */
+export const signedIn: Access = ({ req }) => userOf(req) !== null
+
+/** Editors and admins read drafts too; everyone else reads published versions only. */
+export const publishedOrEditors: Access = ({ req }) => {
+  if (hasRole(userOf(req), 'editor', 'admin')) return true
+  return { _status: { equals: 'published' } }
+}
+
+/** Files: editors and admins see all; everyone else only files attached to published content. */
+export const publicFilesOrEditors: Access = ({ req }) => {
+  if (hasRole(userOf(req), 'editor', 'admin')) return true
+  return { visibility: { equals: 'public' } }
+}
+
+/** Editors and admins read every comment; a commenter reads their own. */
+export const editorsOrAuthor: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'editor', 'admin')) return true
+  return { author: { equals: user.id } }
+}

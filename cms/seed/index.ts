@@ -3,8 +3,11 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 import type { Role } from '../rules/roles.ts'
+import { DOCUMENT_STATUSES, RESOURCE_TYPES } from '../rules/toolkit.ts'
+import { loadContent, renderResourcePdf, sectionsOf, ZNewsFile, ZResourceFile } from './content.ts'
 
-const contentDir = path.resolve(process.cwd(), 'content/reference')
+const contentRoot = path.resolve(process.cwd(), 'content')
+const contentDir = path.join(contentRoot, 'reference')
 
 const ZRegion = z.object({ code: z.string().min(2), name: z.string().min(2), kind: z.enum(['district', 'region']), order: z.number().int() })
 const ZCercles = z.record(z.string(), z.array(z.string().min(2)))
@@ -43,7 +46,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[]; organi
 ]
 
 /** Creates the document when no document matches `where`; never updates (admins may have edited it). */
-async function ensure(payload: Payload, collection: 'regions' | 'cercles' | 'organisations' | 'users', where: Record<string, unknown>, data: Record<string, unknown>) {
+async function ensure(payload: Payload, collection: 'regions' | 'cercles' | 'organisations' | 'users' | 'news', where: Record<string, unknown>, data: Record<string, unknown>) {
   const { docs } = await payload.find({ collection, where: where as never, limit: 1, depth: 0, overrideAccess: true })
   if (docs[0]) return { id: docs[0].id, created: false }
   const doc = await payload.create({ collection, data: data as never, overrideAccess: true, disableVerificationEmail: true })
@@ -88,5 +91,95 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
       created += Number(r.created)
     }
   }
+  created += await seedResources(payload)
+  created += await seedNews(payload)
   return { created }
+}
+
+/** Toolkit documents from content/resources, each with a generated PDF whose text is the document. */
+async function seedResources(payload: Payload): Promise<number> {
+  const files = loadContent(path.join(contentRoot, 'resources'), ZResourceFile)
+  const known = new Set(files.map((f) => f.slug))
+  for (const f of files) {
+    for (const other of [...f.data.related, ...(f.data.supersedes ? [f.data.supersedes] : [])]) {
+      if (!known.has(other)) throw new Error(`content/resources/${f.slug}.md links to "${other}", which is not in content/resources/.`)
+    }
+  }
+  const created: typeof files = []
+  for (const f of files) {
+    const existing = await payload.find({ collection: 'resources', where: { slug: { equals: f.slug } }, limit: 1, depth: 0, overrideAccess: true, draft: true })
+    if (existing.docs[0]) continue
+    const r = f.data
+    const sections = sectionsOf(f.body, `content/resources/${f.slug}.md`)
+    const lines = [RESOURCE_TYPES[r.type as keyof typeof RESOURCE_TYPES].fr, `Version ${r.version}`, DOCUMENT_STATUSES[r.status as keyof typeof DOCUMENT_STATUSES].fr]
+    if (r.validatedAt) lines.push(`Validé le ${new Date(r.validatedAt).toLocaleDateString('fr-FR')} — ${r.validatedBy}`)
+    const pdf = await renderResourcePdf({ title: r.title, summary: r.summary, sections, lines })
+    const media = await payload.create({
+      collection: 'media',
+      overrideAccess: true,
+      data: { alt: r.title, visibility: 'private' },
+      file: { data: pdf, mimetype: 'application/pdf', name: `${f.slug}.pdf`, size: pdf.length },
+    })
+    const doc = await payload.create({
+      collection: 'resources',
+      overrideAccess: true,
+      draft: false,
+      locale: 'fr',
+      data: {
+        _status: 'published',
+        title: r.title,
+        slug: f.slug,
+        summary: r.summary,
+        type: r.type as never,
+        formCode: r.formCode as never,
+        steps: r.steps as never,
+        audience: r.audience as never,
+        language: r.language,
+        tags: r.tags,
+        version: r.version,
+        documentStatus: r.status as never,
+        validatedAt: r.validatedAt,
+        validatedBy: r.validatedBy,
+        publishedAt: r.publishedAt,
+        consultationClosesAt: r.consultationClosesAt,
+        file: media.id,
+        sections,
+      },
+    })
+    if (r.en) await payload.update({ collection: 'resources', id: doc.id, locale: 'en', overrideAccess: true, data: { title: r.en.title, summary: r.en.summary } })
+    created.push(f)
+  }
+  // Links need every document to exist: a second pass over what this run created.
+  for (const f of created) {
+    if (f.data.related.length === 0 && !f.data.supersedes) continue
+    const ids = async (slugs: string[]) =>
+      (await payload.find({ collection: 'resources', where: { slug: { in: slugs } }, limit: slugs.length, depth: 0, overrideAccess: true })).docs.map((d) => d.id)
+    const self = (await ids([f.slug]))[0]!
+    await payload.update({
+      collection: 'resources',
+      id: self,
+      overrideAccess: true,
+      data: { related: await ids(f.data.related), supersedes: f.data.supersedes ? (await ids([f.data.supersedes]))[0] : undefined },
+    })
+  }
+  return created.length
+}
+
+/** News items from content/news. */
+async function seedNews(payload: Payload): Promise<number> {
+  let created = 0
+  for (const f of loadContent(path.join(contentRoot, 'news'), ZNewsFile)) {
+    const existing = await payload.find({ collection: 'news', where: { slug: { equals: f.slug } }, limit: 1, depth: 0, overrideAccess: true, draft: true })
+    if (existing.docs[0]) continue
+    const doc = await payload.create({
+      collection: 'news',
+      overrideAccess: true,
+      draft: false,
+      locale: 'fr',
+      data: { _status: 'published', title: f.data.title, slug: f.slug, summary: f.data.summary, body: f.body, publishedAt: f.data.publishedAt },
+    })
+    if (f.data.en) await payload.update({ collection: 'news', id: doc.id, locale: 'en', overrideAccess: true, data: { title: f.data.en.title, summary: f.data.en.summary } })
+    created += 1
+  }
+  return created
 }

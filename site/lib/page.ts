@@ -11,7 +11,15 @@ export function pageContext(Astro: AstroGlobal) {
     t: (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params),
     href: (path: string) => localePath(lang, path),
     ip: Astro.request.headers.get('x-portal-client-ip'),
+    date: (iso: string | null | undefined) => formatDate(lang, iso),
+    label: (entry: { fr: string; en: string }) => entry[lang],
   }
+}
+
+/** A date as people read it: "13 août 2024" / "13 August 2024". */
+export function formatDate(lang: 'fr' | 'en', iso: string | null | undefined): string {
+  if (!iso) return ''
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso))
 }
 
 /** A 303 redirect carrying optional Set-Cookie values (after a form post). */

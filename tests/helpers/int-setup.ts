@@ -13,5 +13,6 @@ if (target?.startsWith('mongodb')) {
 } else {
   process.env.DATABASE_URL = `file:${path.join(os.tmpdir(), `portail-int-${unique}.db`)}`
 }
+process.env.MEDIA_DIR = path.join(os.tmpdir(), `portail-int-media-${unique}`)
 process.env.SMTP_URL = ''
 process.env.PAYLOAD_SECRET = 'integration-test-secret-0123456789abcdef'

@@ -32,6 +32,7 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
       PORT: String(port),
       PUBLIC_URL: url,
       DATABASE_URL: `file:${dbFile}`,
+      MEDIA_DIR: `${dbFile}-media`,
       PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
       SEED_DEMO: 'true',
       JOBS_INTERVAL_SECONDS: '1',

@@ -1,9 +1,15 @@
 import * as migration_20261125_152048_initial from './20261125_152048_initial.ts';
+import * as migration_20261125_155225_resource_centre from './20261125_155225_resource_centre.ts';
 
 export const migrations = [
   {
     up: migration_20261125_152048_initial.up,
     down: migration_20261125_152048_initial.down,
-    name: '20261125_152048_initial'
+    name: '20261125_152048_initial',
+  },
+  {
+    up: migration_20261125_155225_resource_centre.up,
+    down: migration_20261125_155225_resource_centre.down,
+    name: '20261125_155225_resource_centre'
   },
 ];

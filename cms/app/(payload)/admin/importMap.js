@@ -1,6 +1,8 @@
+import { ConsultationExport as ConsultationExport_cd04d53f87a810e055d31fc9ddea103e } from '../../../admin/ConsultationExport.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/ConsultationExport.tsx#ConsultationExport": ConsultationExport_cd04d53f87a810e055d31fc9ddea103e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

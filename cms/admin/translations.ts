@@ -1,0 +1,21 @@
+// Texts of the portal's own admin components, merged into Payload's translations (French first).
+export const adminTranslations = {
+  fr: {
+    portal: {
+      consultationExportTitle: 'Tableau consolidé des commentaires de la consultation',
+      exportCsv: 'Exporter en CSV',
+      exportXlsx: 'Exporter en XLSX',
+      exportAudited: 'Chaque export est inscrit au journal d’audit (il contient les noms des contributeurs).',
+    },
+  },
+  en: {
+    portal: {
+      consultationExportTitle: 'Consolidated table of the consultation’s comments',
+      exportCsv: 'Export as CSV',
+      exportXlsx: 'Export as XLSX',
+      exportAudited: 'Every export is written to the audit log (it contains contributors’ names).',
+    },
+  },
+}
+export type AdminTranslations = typeof adminTranslations.fr
+export type AdminTranslationKey = `portal:${keyof AdminTranslations['portal']}`
