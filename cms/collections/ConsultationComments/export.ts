@@ -31,13 +31,24 @@ export const exportComments: PayloadHandler = async (req) => {
     collection: 'consultation-comments',
     where: { resource: { equals: resource.id } },
     sort: 'createdAt',
-    depth: 2,
+    depth: 0,
     limit: 10_000,
     user: req.user,
     overrideAccess: false,
   })
+  // Names and organisations of the contributors: the only personal data in the table, read for this journalled export.
+  const authorIds = [...new Set(docs.map((c) => (typeof c.author === 'object' && c.author ? c.author.id : c.author)).filter((id) => id != null))]
+  const authors = await payload.find({
+    collection: 'users',
+    where: { id: { in: authorIds } },
+    limit: authorIds.length,
+    depth: 1,
+    select: { name: true, organisation: true },
+    overrideAccess: true,
+  })
+  const byId = new Map(authors.docs.map((a) => [a.id, a]))
   const rows = docs.map((c, i) => {
-    const author = typeof c.author === 'object' && c.author ? c.author : null
+    const author = byId.get(typeof c.author === 'object' && c.author ? c.author.id : (c.author as number))
     const organisation = author && typeof author.organisation === 'object' && author.organisation ? author.organisation.acronym : ''
     return [String(i + 1), c.section, c.comment, author?.name ?? '', organisation, new Date(c.createdAt).toLocaleDateString('fr-FR'), DECISIONS[c.decision] ?? c.decision, c.reply ?? '']
   })
