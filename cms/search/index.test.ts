@@ -43,3 +43,21 @@ describe('segments', () => {
     expect(s.filter((x) => x.mark).map((x) => x.text)).toEqual(['Évaluation'])
   })
 })
+
+describe('editDistance', () => {
+  it('counts typos, swaps included, and stops past the bound', async () => {
+    const { editDistance } = await import('./index.ts')
+    expect(editDistance('evaluation', 'evaluaton', 2)).toBe(1)
+    expect(editDistance('protocole', 'protcoole', 2)).toBe(1)
+    expect(editDistance('famille', 'famile', 1)).toBe(1)
+    expect(editDistance('enfant', 'rapport', 2)).toBe(3)
+  })
+})
+
+describe('search at scale', () => {
+  it('finds the right document among 5,000 by a misspelt word', () => {
+    const many: TSearchDoc[] = Array.from({ length: 5000 }, (_, i) => ({ id: i, slug: `d${i}`, title: `Document ${i} sur la protection`, summary: 'Gestion des cas de protection de l’enfant.', tags: [], type: 'tool' }))
+    many[4321] = { ...many[4321]!, slug: 'cible', title: 'Guide de la médiation familiale' }
+    expect(search(buildIndex(many), 'mediaton').map((h) => h.doc.slug)[0]).toBe('cible')
+  })
+})

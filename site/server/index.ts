@@ -154,6 +154,9 @@ export async function startServer(options: PortalServerOptions = {}) {
     return void compress(req, res, () => serveSite(req, res))
   }
 
+  // Longer than the usual 60 s idle timeout of proxies and load balancers, so they never reuse a closed socket.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve))
   if (dev) server.on('upgrade', nextApp.getUpgradeHandler())
   console.log(`Portail prêt sur ${env.publicUrl} (port ${port}, ${dev ? 'développement' : 'production'}).`)
