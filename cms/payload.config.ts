@@ -16,6 +16,7 @@ import { Media } from './collections/Media.ts'
 import { News } from './collections/News.ts'
 import { Resources } from './collections/Resources/index.ts'
 import { adminTranslations } from './admin/translations.ts'
+import { Home } from './globals/Home.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -41,6 +42,7 @@ export default buildConfig({
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
   collections: [Resources, News, Media, ConsultationComments, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  globals: [Home],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 const VERSION_TTL_MS = 2000
 const MAX_ENTRIES = 500
 const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles'] as const
+const GLOBALS = ['home'] as const
 
 /** Paths whose anonymous rendering depends only on the URL and the content (never on a person). */
 const CACHEABLE = /^\/(?:|ressources(?:\/[a-z0-9-]+)?|gestion-des-cas|actualites(?:\/[a-z0-9-]+)?|actualites\/rss\.xml|recherche|recherche\.json|a-propos|donnees-et-acces|contact|sitemap\.xml|robots\.txt)$/
@@ -49,12 +50,13 @@ let memo: { at: number; version: Promise<string> } | undefined
 /** The content version: counts and latest changes of the public collections, re-read every 2 seconds at most. */
 export function contentVersion(payload: Payload, now = Date.now()): Promise<string> {
   if (memo && now - memo.at < VERSION_TTL_MS) return memo.version
-  const version = Promise.all(
-    SOURCES.map(async (collection) => {
+  const version = Promise.all([
+    ...SOURCES.map(async (collection) => {
       const latest = await payload.find({ collection, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true, pagination: true })
       return `${latest.totalDocs}@${latest.docs[0]?.updatedAt ?? ''}`
     }),
-  ).then((parts) => parts.join('|'))
+    ...GLOBALS.map(async (slug) => String((await payload.findGlobal({ slug, depth: 0, overrideAccess: true })).updatedAt ?? '')),
+  ]).then((parts) => parts.join('|'))
   memo = { at: now, version }
   version.catch(() => (memo = undefined))
   return version

@@ -30,6 +30,12 @@ async function signIn(page: Page, email: string, next = '/mon-compte'): Promise<
   await page.click('main form button[type=submit]')
   await page.waitForLoadState('load')
 }
+async function signInAs(email: string, use: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage(false)
+  await signIn(page, email)
+  await use(page)
+  await context.close()
+}
 async function apiToken(email: string): Promise<string> {
   const res = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { Origin: portal.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) })
   return ((await res.json()) as { token: string }).token
@@ -134,6 +140,54 @@ describe('editors publish without a rebuild', () => {
     expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<script>alert')
     expect(html).toMatch(/<h1>&lt;script&gt;alert/)
     expect(html).toContain('&lt;b&gt;gras&lt;/b&gt;')
+  })
+})
+
+describe('editor preview and home page', () => {
+  it('shows a draft to its editor in preview, and to nobody else', async () => {
+    const token = await apiToken('editeur@example.org')
+    const created = await fetch(`${portal.url}/api/resources?draft=true`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ _status: 'draft', title: 'Note interne en préparation', slug: 'note-interne-preparation', summary: 'Une note qui n’est pas encore publiée.', type: 'tool', documentStatus: 'draft' }),
+    })
+    expect(created.status).toBe(201)
+    expect((await fetch(`${portal.url}/ressources/note-interne-preparation?apercu=1`)).status).toBe(404)
+    const { context, page } = await newPage(false)
+    await signIn(page, 'editeur@example.org', '/ressources/note-interne-preparation?apercu=1')
+    expect(await page.textContent('h1')).toBe('Note interne en préparation')
+    expect(await page.textContent('main')).toContain('Aperçu : cette version n’est pas publiée.')
+    await context.close()
+    await signInAs('apprenant@example.org', async (learnerPage) => {
+      const res = await learnerPage.goto('/ressources/note-interne-preparation?apercu=1')
+      expect(res?.status()).toBe(404)
+    })
+  })
+
+  it('lets editors change the home page introduction and featured documents', async () => {
+    const token = await apiToken('editeur@example.org')
+    const form = ((await (await fetch(`${portal.url}/api/resources?where[formCode][equals]=4.E`)).json()) as { docs: { id: number }[] }).docs[0]!
+    const res = await fetch(`${portal.url}/api/globals/home`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ intro: 'Bienvenue sur le portail : la boîte à outils de la gestion des cas est en ligne.', featured: [form.id] }),
+    })
+    expect(res.status).toBe(200)
+    const deadline = Date.now() + 5000
+    let html = ''
+    while (Date.now() < deadline && !html.includes('la boîte à outils de la gestion des cas est en ligne')) {
+      html = await (await fetch(`${portal.url}/`)).text()
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(html).toContain('la boîte à outils de la gestion des cas est en ligne')
+    expect(html).toContain('À la une')
+    expect(html).toContain('Formulaire 4.E')
+    const learner = await fetch(`${portal.url}/api/globals/home`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${await apiToken('apprenant@example.org')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ intro: 'Piraté' }),
+    })
+    expect(learner.status).toBe(403)
   })
 })
 

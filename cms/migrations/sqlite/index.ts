@@ -1,5 +1,6 @@
 import * as migration_20261125_152048_initial from './20261125_152048_initial.ts';
 import * as migration_20261125_155225_resource_centre from './20261125_155225_resource_centre.ts';
+import * as migration_20261125_161103_home_page from './20261125_161103_home_page.ts';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_155225_resource_centre.up,
     down: migration_20261125_155225_resource_centre.down,
-    name: '20261125_155225_resource_centre'
+    name: '20261125_155225_resource_centre',
+  },
+  {
+    up: migration_20261125_161103_home_page.up,
+    down: migration_20261125_161103_home_page.down,
+    name: '20261125_161103_home_page'
   },
 ];
