@@ -10,7 +10,8 @@ export default defineConfig({
   publicDir: './public',
   outDir: './dist',
   output: 'server',
-  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
+  // The portal server enforces 64 KB per site post (5 MB for spreadsheet imports); this is the backstop.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 5 * 1024 * 1024 }),
   integrations: [react()],
   // Astro's origin check on form posts stays on (CSRF for cookie-authenticated writes).
   security: { checkOrigin: true },

@@ -71,6 +71,10 @@ export interface Config {
     news: News;
     media: Media;
     'consultation-comments': ConsultationComment;
+    trainings: Training;
+    participants: Participant;
+    enrolments: Enrolment;
+    'action-items': ActionItem;
     users: User;
     regions: Region;
     cercles: Cercle;
@@ -84,12 +88,20 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    participants: {
+      enrolments: 'enrolments';
+    };
+  };
   collectionsSelect: {
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'consultation-comments': ConsultationCommentsSelect<false> | ConsultationCommentsSelect<true>;
+    trainings: TrainingsSelect<false> | TrainingsSelect<true>;
+    participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
+    enrolments: EnrolmentsSelect<false> | EnrolmentsSelect<true>;
+    'action-items': ActionItemsSelect<false> | ActionItemsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     cercles: CerclesSelect<false> | CerclesSelect<true>;
@@ -352,12 +364,112 @@ export interface Region {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trainings".
+ */
+export interface Training {
+  id: number;
+  title: string;
+  kind: 'trainingOfTrainers' | 'initial' | 'refresher' | 'workshop';
+  status: 'planned' | 'ongoing' | 'done' | 'cancelled' | 'postponed';
+  startDate: string;
+  endDate: string;
+  venue: string;
+  region: number | Region;
+  cercle?: (number | null) | Cercle;
+  organiser: number | Organisation;
+  funder?: (number | null) | Organisation;
+  trainers?: (number | User)[] | null;
+  objectives?: string | null;
+  expectedResults?: string | null;
+  context?: string | null;
+  agenda?: string | null;
+  evaluationNotes?: string | null;
+  recommendations?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "cercles".
  */
 export interface Cercle {
   id: number;
   name: string;
   region: number | Region;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants".
+ */
+export interface Participant {
+  id: number;
+  fullName?: string | null;
+  firstName: string;
+  lastName: string;
+  sex: 'F' | 'M';
+  function: string;
+  organisation: number | Organisation;
+  region: number | Region;
+  phone?: string | null;
+  email?: string | null;
+  confirmedDistinct?: boolean | null;
+  registeredBy?: (number | null) | User;
+  trainers?: (number | User)[] | null;
+  enrolments?: {
+    docs?: (number | Enrolment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrolments".
+ */
+export interface Enrolment {
+  id: number;
+  training: number | Training;
+  participant: number | Participant;
+  attendance?:
+    | {
+        date: string;
+        status: 'present' | 'late' | 'absent' | 'excused';
+        id?: string | null;
+      }[]
+    | null;
+  preTest?: number | null;
+  postTest?: number | null;
+  evaluation?: {
+    organisation?: number | null;
+    content?: number | null;
+    methods?: number | null;
+    trainers?: number | null;
+    usefulness?: number | null;
+    comment?: string | null;
+  };
+  trainers?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "action-items".
+ */
+export interface ActionItem {
+  id: number;
+  activity: string;
+  status: 'done' | 'inProgress' | 'notDone';
+  deadline?: string | null;
+  owner?: string | null;
+  comments?: string | null;
+  source: {
+    relationTo: 'trainings';
+    value: number | Training;
+  };
+  trainers?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -380,7 +492,9 @@ export interface AuditLog {
     | 'password.resetRequested'
     | 'password.reset'
     | 'sessions.revoked'
-    | 'export.personalData';
+    | 'export.personalData'
+    | 'participant.merged'
+    | 'import.participants';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;
@@ -563,6 +677,22 @@ export interface PayloadLockedDocument {
         value: number | ConsultationComment;
       } | null)
     | ({
+        relationTo: 'trainings';
+        value: number | Training;
+      } | null)
+    | ({
+        relationTo: 'participants';
+        value: number | Participant;
+      } | null)
+    | ({
+        relationTo: 'enrolments';
+        value: number | Enrolment;
+      } | null)
+    | ({
+        relationTo: 'action-items';
+        value: number | ActionItem;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -714,6 +844,97 @@ export interface ConsultationCommentsSelect<T extends boolean = true> {
   reply?: T;
   answeredBy?: T;
   answeredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trainings_select".
+ */
+export interface TrainingsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  status?: T;
+  startDate?: T;
+  endDate?: T;
+  venue?: T;
+  region?: T;
+  cercle?: T;
+  organiser?: T;
+  funder?: T;
+  trainers?: T;
+  objectives?: T;
+  expectedResults?: T;
+  context?: T;
+  agenda?: T;
+  evaluationNotes?: T;
+  recommendations?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participants_select".
+ */
+export interface ParticipantsSelect<T extends boolean = true> {
+  fullName?: T;
+  firstName?: T;
+  lastName?: T;
+  sex?: T;
+  function?: T;
+  organisation?: T;
+  region?: T;
+  phone?: T;
+  email?: T;
+  confirmedDistinct?: T;
+  registeredBy?: T;
+  trainers?: T;
+  enrolments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrolments_select".
+ */
+export interface EnrolmentsSelect<T extends boolean = true> {
+  training?: T;
+  participant?: T;
+  attendance?:
+    | T
+    | {
+        date?: T;
+        status?: T;
+        id?: T;
+      };
+  preTest?: T;
+  postTest?: T;
+  evaluation?:
+    | T
+    | {
+        organisation?: T;
+        content?: T;
+        methods?: T;
+        trainers?: T;
+        usefulness?: T;
+        comment?: T;
+      };
+  trainers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "action-items_select".
+ */
+export interface ActionItemsSelect<T extends boolean = true> {
+  activity?: T;
+  status?: T;
+  deadline?: T;
+  owner?: T;
+  comments?: T;
+  source?: T;
+  trainers?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -71,3 +71,29 @@ export const editorsOrAuthor: Access = ({ req }) => {
   if (hasRole(user, 'editor', 'admin')) return true
   return { author: { equals: user.id } }
 }
+
+/** Trainers, coordinators and admins: who plans and runs face-to-face trainings. */
+export const trainingStaff: Access = ({ req }) => hasRole(userOf(req), 'trainer', 'coordinator', 'admin')
+
+/** Coordinators and admins. */
+export const coordinatorsOrAdmins: Access = ({ req }) => hasRole(userOf(req), 'coordinator', 'admin')
+
+/**
+ * Training records: coordinators and admins see all; a trainer sees the records of the trainings they run
+ * (their id is copied onto each record's `trainers` field); nobody else sees anything.
+ */
+export const ownTrainingsOrCoordinators: Access = ({ req }) => {
+  const user = userOf(req)
+  if (hasRole(user, 'coordinator', 'admin')) return true
+  if (hasRole(user, 'trainer')) return { trainers: { in: [user!.id] } }
+  return false
+}
+
+/** Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings. */
+export const participantContactRead: FieldAccess = ({ req, doc }) => {
+  const user = userOf(req)
+  if (hasRole(user, 'coordinator', 'admin')) return true
+  if (!hasRole(user, 'trainer') || !doc) return false
+  const trainers = ((doc as { trainers?: unknown[] }).trainers ?? []).map((t) => String(t && typeof t === 'object' ? (t as { id: unknown }).id : t))
+  return trainers.includes(String(user!.id))
+}

@@ -6,6 +6,11 @@ export const adminTranslations = {
       exportCsv: 'Exporter en CSV',
       exportXlsx: 'Exporter en XLSX',
       exportAudited: 'Chaque export est inscrit au journal d’audit (il contient les noms des contributeurs).',
+      trainingDocuments: 'Documents et saisie de la formation',
+      reportPdf: 'Rapport de formation (PDF)',
+      reportDocx: 'Rapport de formation (Word)',
+      attendanceSheet: 'Feuille d’émargement (PDF)',
+      trainingDashboard: 'Présence du jour et import des participants (page mobile)',
     },
   },
   en: {
@@ -14,6 +19,11 @@ export const adminTranslations = {
       exportCsv: 'Export as CSV',
       exportXlsx: 'Export as XLSX',
       exportAudited: 'Every export is written to the audit log (it contains contributors’ names).',
+      trainingDocuments: 'Training documents and data entry',
+      reportPdf: 'Training report (PDF)',
+      reportDocx: 'Training report (Word)',
+      attendanceSheet: 'Attendance sheet (PDF)',
+      trainingDashboard: 'Daily attendance and participants import (mobile page)',
     },
   },
 }

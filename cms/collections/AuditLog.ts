@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   { value: 'password.reset', label: { fr: 'Mot de passe réinitialisé', en: 'Password reset' } },
   { value: 'sessions.revoked', label: { fr: 'Déconnexion de tous les appareils', en: 'Signed out everywhere' } },
   { value: 'export.personalData', label: { fr: 'Export de données personnelles', en: 'Personal data export' } },
+  { value: 'participant.merged', label: { fr: 'Fiches participant fusionnées', en: 'Participant records merged' } },
+  { value: 'import.participants', label: { fr: 'Import de participants', en: 'Participants import' } },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 

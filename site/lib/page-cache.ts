@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 const VERSION_TTL_MS = 2000
 const MAX_ENTRIES = 500
-const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles'] as const
+const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles', 'enrolments'] as const
 const GLOBALS = ['home'] as const
 
 /** Paths whose anonymous rendering depends only on the URL and the content (never on a person). */

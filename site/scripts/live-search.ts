@@ -41,3 +41,5 @@ if (input && results) {
     }, 200)
   })
 }
+
+export {}

@@ -31,6 +31,9 @@ const REPLACED_API = /^\/api\/users\/(forgot-password|reset-password|verify\/|fi
 
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
+/** Site pages that take a file (spreadsheet import): the only site posts allowed past 64 KB. */
+const SITE_UPLOADS = /^\/presentiel\/[A-Za-z0-9]+$/
+const MAX_SITE_UPLOAD = 5 * 1024 * 1024
 
 /** Writes a small JSON or HTML answer with the area's headers. */
 function answer(res: http.ServerResponse, status: number, body: unknown, type: 'json' | 'html' = 'json'): void {
@@ -113,7 +116,8 @@ export async function startServer(options: PortalServerOptions = {}) {
       return answer(res, status, body)
     }
     const length = Number(req.headers['content-length'] ?? 0)
-    if (length > (area === 'site' ? MAX_SITE_BODY : MAX_API_BODY)) {
+    const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(url.pathname.replace(/^\/en(?=\/)/, '')) ? MAX_SITE_UPLOAD : MAX_SITE_BODY
+    if (length > limit) {
       return answer(res, 413, { errors: [{ message: 'Requête trop volumineuse.' }] })
     }
     const action = limitedAction(req.method ?? 'GET', url.pathname)

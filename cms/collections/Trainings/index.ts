@@ -1,0 +1,109 @@
+import { ValidationError, type CollectionConfig } from 'payload'
+import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../../access/index.ts'
+import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabulary.ts'
+import { selectOptions } from '../../rules/toolkit.ts'
+import { trainingDays } from '../../rules/trainings.ts'
+import { hasRole } from '../../rules/roles.ts'
+import { idOf, refreshParticipantTrainers } from './shared.ts'
+import { trainingEndpoints } from './endpoints.ts'
+
+const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
+
+/** Face-to-face trainings (formations) run by trainers: the header of the training report. */
+export const Trainings: CollectionConfig = {
+  slug: 'trainings',
+  labels: { singular: { fr: 'Formation', en: 'Training' }, plural: { fr: 'Formations', en: 'Trainings' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'startDate', 'region', 'status'], group: { fr: 'Formations', en: 'Trainings' } },
+  access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: coordinatorsOrAdmins },
+  defaultSort: '-startDate',
+  endpoints: trainingEndpoints,
+  hooks: {
+    beforeChange: [
+      ({ data, originalDoc, req, operation }) => {
+        const start = data.startDate ?? originalDoc?.startDate
+        const end = data.endDate ?? originalDoc?.endDate
+        try {
+          trainingDays(String(start).slice(0, 10), String(end).slice(0, 10))
+        } catch (error) {
+          throw new ValidationError({ collection: 'trainings', errors: [{ path: 'endDate', message: (error as Error).message }] }, req.t)
+        }
+        // A trainer who plans a training runs it: they must keep seeing what they created.
+        if (operation === 'create' && req.user && hasRole(req.user as never, 'trainer')) {
+          const trainers = (data.trainers ?? []).map(idOf)
+          if (!trainers.some((t: unknown) => String(t) === String(req.user!.id))) data.trainers = [...trainers, req.user.id]
+        }
+        return data
+      },
+    ],
+    afterChange: [
+      async ({ doc, previousDoc, req, operation }) => {
+        const now = (doc.trainers ?? []).map(idOf).map(String).sort().join()
+        const before = (previousDoc?.trainers ?? []).map(idOf).map(String).sort().join()
+        if (operation === 'create' || now === before) return doc
+        // Who runs the training changed: records that inherit its trainers follow.
+        const trainers = (doc.trainers ?? []).map(idOf)
+        const { docs } = await req.payload.find({ collection: 'enrolments', where: { training: { equals: doc.id } }, depth: 0, limit: 5000, overrideAccess: true, req })
+        for (const enrolment of docs) {
+          await req.payload.update({ collection: 'enrolments', id: enrolment.id, data: {}, overrideAccess: true, req })
+          await refreshParticipantTrainers(req.payload, idOf(enrolment.participant)!, req)
+        }
+        await req.payload.update({ collection: 'action-items', where: { 'source.value': { equals: doc.id } }, data: { trainers }, overrideAccess: true, req })
+        return doc
+      },
+    ],
+  },
+  fields: [
+    { name: 'links', type: 'ui', admin: { position: 'sidebar', components: { Field: '/admin/TrainingLinks.tsx#TrainingLinks' } } },
+    { name: 'title', type: 'text', required: true, maxLength: 200, label: { fr: 'Intitulé', en: 'Title' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'kind', type: 'select', required: true, options: selectOptions(TRAINING_KINDS), label: { fr: 'Type', en: 'Kind' } },
+        { name: 'status', type: 'select', required: true, defaultValue: 'planned', options: selectOptions(TRAINING_STATUSES), label: { fr: 'Statut', en: 'Status' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startDate', type: 'date', required: true, index: true, label: { fr: 'Début', en: 'Start' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+        { name: 'endDate', type: 'date', required: true, label: { fr: 'Fin', en: 'End' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'venue', type: 'text', required: true, maxLength: 200, label: { fr: 'Lieu', en: 'Venue' } },
+        { name: 'region', type: 'relationship', relationTo: 'regions', required: true, index: true, label: { fr: 'Région', en: 'Region' } },
+        { name: 'cercle', type: 'relationship', relationTo: 'cercles', label: { fr: 'Cercle', en: 'Cercle' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organiser', type: 'relationship', relationTo: 'organisations', required: true, label: { fr: 'Structure organisatrice', en: 'Organising body' } },
+        { name: 'funder', type: 'relationship', relationTo: 'organisations', label: { fr: 'Partenaire financier', en: 'Funding partner' } },
+      ],
+    },
+    {
+      name: 'trainers',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      index: true,
+      label: { fr: 'Formateurs', en: 'Trainers' },
+      filterOptions: { roles: { in: ['trainer'] } },
+    },
+    narrative('objectives', 'Objectifs', 'Objectives'),
+    narrative('expectedResults', 'Résultats attendus', 'Expected results'),
+    {
+      type: 'collapsible',
+      label: { fr: 'Sections rédigées du rapport', en: 'Written sections of the report' },
+      fields: [
+        narrative('context', 'Contexte', 'Context'),
+        narrative('agenda', 'Déroulement / agenda', 'Agenda'),
+        narrative('evaluationNotes', 'Synthèse de l’évaluation', 'Evaluation summary'),
+        narrative('recommendations', 'Recommandations', 'Recommendations'),
+      ],
+    },
+  ],
+}

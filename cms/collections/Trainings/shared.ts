@@ -1,0 +1,43 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+/** An id from a relationship value, populated or not. */
+export const idOf = (value: unknown): number | string | null =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : ((value as number | string | null | undefined) ?? null)
+
+/** The trainers of a training (user ids), read as the system. */
+export async function trainersOf(payload: Payload, trainingId: number | string, req?: Partial<PayloadRequest>): Promise<(number | string)[]> {
+  const training = await payload.findByID({ collection: 'trainings', id: trainingId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  return (training?.trainers ?? []).map((t) => idOf(t)!).filter((t) => t !== null)
+}
+
+/**
+ * Recomputes who may see a participant: the trainers of every training they are enrolled in, plus whoever
+ * registered them. Stored on the participant so that access rules are a plain `where` (DESIGN.md §4).
+ */
+export async function refreshParticipantTrainers(payload: Payload, participantId: number | string, req?: Partial<PayloadRequest>): Promise<void> {
+  const participant = await payload.findByID({ collection: 'participants', id: participantId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  if (!participant) return
+  const { docs } = await payload.find({ collection: 'enrolments', where: { participant: { equals: participantId } }, depth: 0, limit: 500, overrideAccess: true, req })
+  const ids = new Set<string>()
+  const trainers: (number | string)[] = []
+  const add = (id: number | string | null) => {
+    if (id !== null && !ids.has(String(id))) {
+      ids.add(String(id))
+      trainers.push(id)
+    }
+  }
+  add(idOf(participant.registeredBy))
+  for (const enrolment of docs) for (const t of enrolment.trainers ?? []) add(idOf(t))
+  await payload.update({ collection: 'participants', id: participantId, data: { trainers: trainers as number[] }, overrideAccess: true, req, context: { skipDuplicateCheck: true } })
+}
+
+/** The hidden, system-maintained `trainers` field that access rules filter on. */
+export const trainersField = {
+  name: 'trainers',
+  type: 'relationship' as const,
+  relationTo: 'users' as const,
+  hasMany: true,
+  index: true,
+  admin: { hidden: true },
+  access: { create: () => false, update: () => false },
+}

@@ -1,0 +1,68 @@
+import type { Payload } from 'payload'
+import type { User } from '../payload-types.ts'
+import type { TTrainingReport } from '../reports/training-report.ts'
+import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
+import type { TEnrolment, TNextStep, TParticipant } from '../rules/trainings.ts'
+import { idOf } from '../collections/Trainings/shared.ts'
+
+const nameOf = (rel: unknown, field: 'acronym' | 'name'): string => (rel && typeof rel === 'object' ? String((rel as Record<string, unknown>)[field] ?? '') : '')
+
+/**
+ * Everything the training report needs, read as the person asking (a trainer gets only their own trainings):
+ * null when the training does not exist or is not theirs.
+ */
+export async function trainingReportData(payload: Payload, trainingId: string | number, user: User): Promise<TTrainingReport | null> {
+  const training = await payload.findByID({ collection: 'trainings', id: trainingId, depth: 1, user, overrideAccess: false, disableErrors: true })
+  if (!training) return null
+  const [enrolments, nextSteps] = await Promise.all([
+    payload.find({ collection: 'enrolments', where: { training: { equals: training.id } }, depth: 2, limit: 5000, user, overrideAccess: false }),
+    payload.find({ collection: 'action-items', where: { 'source.value': { equals: training.id } }, sort: 'deadline', limit: 500, depth: 0, user, overrideAccess: false }),
+  ])
+  const participants: TParticipant[] = []
+  const rows: TEnrolment[] = []
+  for (const e of enrolments.docs) {
+    const p = typeof e.participant === 'object' ? e.participant : null
+    if (!p) continue
+    participants.push({ id: p.id, firstName: p.firstName, lastName: p.lastName, sex: p.sex, function: p.function, organisation: nameOf(p.organisation, 'acronym'), region: nameOf(p.region, 'name') })
+    const evaluation = e.evaluation ?? {}
+    // Ratings are keyed by their French label: the report prints them as they are.
+    const ratings = Object.fromEntries(
+      Object.entries(evaluation)
+        .filter(([k, v]) => k in EVALUATION_ITEMS && typeof v === 'number')
+        .map(([k, v]) => [EVALUATION_ITEMS[k as keyof typeof EVALUATION_ITEMS].fr, v as number]),
+    )
+    rows.push({
+      participantId: p.id,
+      attendance: (e.attendance ?? []).map((a) => ({ date: a.date, status: a.status })),
+      preTest: e.preTest ?? null,
+      postTest: e.postTest ?? null,
+      evaluation: Object.keys(ratings).length > 0 || evaluation.comment ? { ratings, comment: evaluation.comment ?? undefined } : undefined,
+    })
+  }
+  const trainers = (training.trainers ?? []).map((t) => (typeof t === 'object' && t ? t.name : '')).filter(Boolean)
+  return {
+    title: training.title,
+    kind: TRAINING_KINDS[training.kind as keyof typeof TRAINING_KINDS]?.fr ?? training.kind,
+    startDate: String(training.startDate).slice(0, 10),
+    endDate: String(training.endDate).slice(0, 10),
+    venue: training.venue,
+    region: nameOf(training.region, 'name'),
+    organiser: nameOf(training.organiser, 'name') || nameOf(training.organiser, 'acronym'),
+    funder: training.funder ? nameOf(training.funder, 'name') : null,
+    trainers,
+    context: training.context,
+    objectives: training.objectives,
+    expectedResults: training.expectedResults,
+    agenda: training.agenda,
+    recommendations: training.recommendations,
+    evaluationNotes: training.evaluationNotes,
+    participants,
+    enrolments: rows,
+    nextSteps: nextSteps.docs.map((n): TNextStep => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
+  }
+}
+
+/** The training ids a person may report on, for links in lists (same access rules). */
+export function trainingIdOf(value: unknown): string | number | null {
+  return idOf(value)
+}
