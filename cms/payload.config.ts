@@ -41,6 +41,8 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Portail protection de l’enfant' },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    // No Gravatar: the admin makes no request outside the portal (and its CSP would refuse it).
+    avatar: 'default',
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
