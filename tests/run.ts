@@ -13,24 +13,27 @@ const resultsDir = path.join(root, '.tmp', 'test-results')
 fs.rmSync(resultsDir, { recursive: true, force: true })
 fs.mkdirSync(resultsDir, { recursive: true })
 
-function ensureChromium(): void {
-  if (fs.existsSync(CHROMIUM_PATH)) return
+/** Debian packages the tests use: Chromium (browser tests) and ffmpeg (the video tooling's tests). */
+function ensureSystemTools(): void {
+  const missing = [
+    ['chromium', fs.existsSync(CHROMIUM_PATH)],
+    ['ffmpeg', fs.existsSync('/usr/bin/ffmpeg')],
+  ].flatMap(([name, present]) => (present ? [] : [name as string]))
+  if (missing.length === 0) return
   const isRootOnDebian = process.getuid?.() === 0 && fs.existsSync('/etc/debian_version')
   if (!isRootOnDebian) {
-    console.error(`Chromium is missing at ${CHROMIUM_PATH}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`)
+    console.error(`Missing for the tests: ${missing.join(', ')}. Install with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`)
     process.exit(1)
   }
-  console.log('Installing Debian Chromium for the browser tests…')
+  console.log(`Installing ${missing.join(', ')} (Debian) for the tests…`)
   execFileSync('apt-get', ['update'], { stdio: 'inherit' })
-  execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  execFileSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
 }
 
 const only = process.argv.slice(2)
 const projects = only.length > 0 ? only : ['unit', 'int', 'e2e']
-if (projects.includes('e2e')) {
-  ensureChromium()
-  buildIfNeeded()
-}
+ensureSystemTools()
+if (projects.includes('e2e')) buildIfNeeded()
 
 // Static checks first: a type or lint error fails the run like a failing test.
 if (only.length === 0) {
