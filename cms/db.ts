@@ -2,12 +2,14 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { DatabaseAdapterObj, Migration } from 'payload'
 import { parseDatabaseUrl } from './config/database.ts'
 import { migrations as mongodbMigrations } from './migrations/mongodb/index.ts'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts'
 
-const migrationsRoot = path.resolve(import.meta.dirname ?? path.join(process.cwd(), 'cms'), 'migrations')
+// Via import.meta.url: the back office's Next.js bundle loads this file too, and has no import.meta.dirname.
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 
 /** The database chosen by DATABASE_URL; nothing else in the portal depends on which one it is. */
 export const database = parseDatabaseUrl(process.env.DATABASE_URL, process.cwd())

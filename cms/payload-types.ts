@@ -71,6 +71,11 @@ export interface Config {
     news: News;
     media: Media;
     'consultation-comments': ConsultationComment;
+    modules: Module;
+    videos: Video;
+    'module-progress': ModuleProgress;
+    'quiz-attempts': QuizAttempt;
+    certificates: Certificate;
     trainings: Training;
     participants: Participant;
     enrolments: Enrolment;
@@ -98,6 +103,11 @@ export interface Config {
     news: NewsSelect<false> | NewsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'consultation-comments': ConsultationCommentsSelect<false> | ConsultationCommentsSelect<true>;
+    modules: ModulesSelect<false> | ModulesSelect<true>;
+    videos: VideosSelect<false> | VideosSelect<true>;
+    'module-progress': ModuleProgressSelect<false> | ModuleProgressSelect<true>;
+    'quiz-attempts': QuizAttemptsSelect<false> | QuizAttemptsSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     trainings: TrainingsSelect<false> | TrainingsSelect<true>;
     participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
     enrolments: EnrolmentsSelect<false> | EnrolmentsSelect<true>;
@@ -364,6 +374,192 @@ export interface Region {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modules".
+ */
+export interface Module {
+  id: number;
+  slug: string;
+  order: number;
+  required?: boolean | null;
+  title: string;
+  summary: string;
+  kind: 'step' | 'complementary';
+  step?: ('1' | '2' | '3' | '4' | '5' | '6') | null;
+  durationMinutes?: number | null;
+  objectives?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  audience?: ('caseManager' | 'supervisor' | 'administrator' | 'trainer')[] | null;
+  transcript?:
+    | {
+        title: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  quiz:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  linkedForms?:
+    | (
+        | '1.A'
+        | '1.B'
+        | '1.C'
+        | '1.D'
+        | '1.E'
+        | '2.A'
+        | '3.A'
+        | '3.B'
+        | '4.A'
+        | '4.B'
+        | '4.C'
+        | '4.D'
+        | '4.E'
+        | '5.A'
+        | '5.B'
+        | '5.C'
+        | '6.A'
+        | '6.B'
+        | '6.C'
+        | 'A.1'
+        | 'A.2'
+        | 'A.3'
+        | 'B.1'
+        | 'checklist'
+        | 'cover'
+      )[]
+    | null;
+  linkedResources?: (number | Resource)[] | null;
+  /**
+   * From the shipped curriculum (training/modules) and its media.
+   */
+  chapters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * From the shipped curriculum (training/modules) and its media.
+   */
+  media?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  videoStandard?: (number | null) | Video;
+  videoSmall?: (number | null) | Video;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "videos".
+ */
+export interface Video {
+  id: number;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "module-progress".
+ */
+export interface ModuleProgress {
+  id: number;
+  user: number | User;
+  module: number | Module;
+  lastPosition?: number | null;
+  maxPosition?: number | null;
+  watchedRatio?: number | null;
+  bestScore?: number | null;
+  passed?: boolean | null;
+  completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-attempts".
+ */
+export interface QuizAttempt {
+  id: number;
+  user: number | User;
+  module: number | Module;
+  attemptId: string;
+  answers:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  results:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  score: number;
+  passed: boolean;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: number;
+  user: number | User;
+  holderName: string;
+  codeId: string;
+  issuedAt: string;
+  modules?:
+    | {
+        title: string;
+        completedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  revoked?: boolean | null;
+  revokedReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "trainings".
  */
 export interface Training {
@@ -379,6 +575,7 @@ export interface Training {
   organiser: number | Organisation;
   funder?: (number | null) | Organisation;
   trainers?: (number | User)[] | null;
+  modules?: (number | Module)[] | null;
   objectives?: string | null;
   expectedResults?: string | null;
   context?: string | null;
@@ -677,6 +874,26 @@ export interface PayloadLockedDocument {
         value: number | ConsultationComment;
       } | null)
     | ({
+        relationTo: 'modules';
+        value: number | Module;
+      } | null)
+    | ({
+        relationTo: 'videos';
+        value: number | Video;
+      } | null)
+    | ({
+        relationTo: 'module-progress';
+        value: number | ModuleProgress;
+      } | null)
+    | ({
+        relationTo: 'quiz-attempts';
+        value: number | QuizAttempt;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: number | Certificate;
+      } | null)
+    | ({
         relationTo: 'trainings';
         value: number | Training;
       } | null)
@@ -849,6 +1066,113 @@ export interface ConsultationCommentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modules_select".
+ */
+export interface ModulesSelect<T extends boolean = true> {
+  slug?: T;
+  order?: T;
+  required?: T;
+  title?: T;
+  summary?: T;
+  kind?: T;
+  step?: T;
+  durationMinutes?: T;
+  objectives?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  audience?: T;
+  transcript?:
+    | T
+    | {
+        title?: T;
+        text?: T;
+        id?: T;
+      };
+  quiz?: T;
+  linkedForms?: T;
+  linkedResources?: T;
+  chapters?: T;
+  media?: T;
+  videoStandard?: T;
+  videoSmall?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "videos_select".
+ */
+export interface VideosSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "module-progress_select".
+ */
+export interface ModuleProgressSelect<T extends boolean = true> {
+  user?: T;
+  module?: T;
+  lastPosition?: T;
+  maxPosition?: T;
+  watchedRatio?: T;
+  bestScore?: T;
+  passed?: T;
+  completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-attempts_select".
+ */
+export interface QuizAttemptsSelect<T extends boolean = true> {
+  user?: T;
+  module?: T;
+  attemptId?: T;
+  answers?: T;
+  results?: T;
+  score?: T;
+  passed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  user?: T;
+  holderName?: T;
+  codeId?: T;
+  issuedAt?: T;
+  modules?:
+    | T
+    | {
+        title?: T;
+        completedAt?: T;
+        id?: T;
+      };
+  revoked?: T;
+  revokedReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "trainings_select".
  */
 export interface TrainingsSelect<T extends boolean = true> {
@@ -863,6 +1187,7 @@ export interface TrainingsSelect<T extends boolean = true> {
   organiser?: T;
   funder?: T;
   trainers?: T;
+  modules?: T;
   objectives?: T;
   expectedResults?: T;
   context?: T;

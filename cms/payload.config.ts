@@ -21,6 +21,9 @@ import { ActionItems } from './collections/ActionItems.ts'
 import { Enrolments } from './collections/Enrolments.ts'
 import { Participants } from './collections/Participants.ts'
 import { Trainings } from './collections/Trainings/index.ts'
+import { Certificates, ModuleProgress, QuizAttempts } from './collections/LearningRecords.ts'
+import { Modules } from './collections/Modules.ts'
+import { Videos } from './collections/Videos.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -47,7 +50,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
   globals: [Home],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -4,6 +4,7 @@
 // loadCurriculum, so a typo in a quiz or a stale video fails loudly here instead of on a trainee's phone.
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
 /** Harmonised form codes a module may link (DOMAIN.md); kept equal to cms/rules/toolkit.ts FORM_CODES by a test. */
@@ -27,11 +28,14 @@ export const CAPTION_END_TOLERANCE = 0.5
 /** Paragraph (= chapter) count bounds for transcript.md. */
 export const TRANSCRIPT_PARAGRAPHS = { min: 5, max: 8 } as const
 
+// Via import.meta.url: the back office's Next.js bundle loads this file too, and has no import.meta.dirname.
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+
 /** Default location of the module folders. */
-export const MODULES_DIR = path.resolve(import.meta.dirname, 'modules')
+export const MODULES_DIR = path.resolve(HERE, 'modules')
 
 /** Default location of the resource-centre documents that linkedResources point at. */
-export const RESOURCES_DIR = path.resolve(import.meta.dirname, '..', 'content', 'resources')
+export const RESOURCES_DIR = path.resolve(HERE, '..', 'content', 'resources')
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ZText = z.string().trim().min(1, 'texte vide')

@@ -97,3 +97,28 @@ export const participantContactRead: FieldAccess = ({ req, doc }) => {
   const trainers = ((doc as { trainers?: unknown[] }).trainers ?? []).map((t) => String(t && typeof t === 'object' ? (t as { id: unknown }).id : t))
   return trainers.includes(String(user!.id))
 }
+
+/** People who follow learners: trainers, coordinators and admins read every learner's records. */
+export const ownOrFollowers: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'trainer', 'coordinator', 'admin')) return true
+  return { user: { equals: user.id } }
+}
+
+/** A person's own records (progress, attempts) only, whatever their role. */
+export const ownRecords: Access = ({ req }) => {
+  const user = userOf(req)
+  return user ? { user: { equals: user.id } } : false
+}
+
+/** Certificates: the holder, coordinators and admins. */
+export const ownOrCoordinators: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (hasRole(user, 'coordinator', 'admin')) return true
+  return { user: { equals: user.id } }
+}
+
+/** Module texts are edited by trainers, editors, coordinators and admins. */
+export const curriculumEditors: Access = ({ req }) => hasRole(userOf(req), 'trainer', 'editor', 'coordinator', 'admin')

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Role } from '../rules/roles.ts'
 import { DOCUMENT_STATUSES, RESOURCE_TYPES } from '../rules/toolkit.ts'
 import { loadContent, renderResourcePdf, sectionsOf, ZNewsFile, ZResourceFile } from './content.ts'
+import { seedCurriculum } from './curriculum.ts'
 import { seedDemoTraining } from './trainings.ts'
 
 const contentRoot = path.resolve(process.cwd(), 'content')
@@ -94,6 +95,7 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
   }
   created += await seedResources(payload)
   created += await seedNews(payload)
+  created += await seedCurriculum(payload)
   if (options.demo) created += await seedDemoTraining(payload)
   return { created }
 }

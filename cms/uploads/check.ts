@@ -20,6 +20,13 @@ export const DOCUMENT_POLICY: UploadPolicy = {
   },
 }
 
+/** Production videos replacing a generated module video: MP4 or WebM, at most 200 MB. */
+export const VIDEO_POLICY: UploadPolicy = {
+  label: 'MP4 ou WebM',
+  maxBytes: 200 * 1024 * 1024,
+  types: { 'video/mp4': ['mp4', 'm4v'], 'video/webm': ['webm'] },
+}
+
 /**
  * Checks an upload against a policy from its bytes, not its name or declared type: a `.pdf` that is not a PDF,
  * a file whose extension lies about its content, or an oversized file is refused with a French message.

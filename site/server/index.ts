@@ -29,6 +29,9 @@ const REPLACED_ADMIN_PAGES: Record<string, string> = {
 }
 const REPLACED_API = /^\/api\/users\/(forgot-password|reset-password|verify\/|first-register)/
 
+/** Shipped self-training media: /formation/media/<slug>/<file>, served from training/modules (range requests work). */
+const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|standard\.mp4|poster\.jpg|captions\.fr\.vtt)$/
+
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
 /** Site pages that take a file (spreadsheet import): the only site posts allowed past 64 KB. */
@@ -88,6 +91,13 @@ export async function startServer(options: PortalServerOptions = {}) {
       void siteHandler(req, res, () => answer(res, 404, FATAL_PAGE, 'html'))
     }
     const toAstro = () => void siteHandler(req, res, notFound)
+    const media = MODULE_MEDIA.exec(pathname)
+    if (media && (req.method === 'GET' || req.method === 'HEAD')) {
+      const file = media[2] === 'captions.fr.vtt' ? `${media[1]}/${media[2]}` : `${media[1]}/media/${media[2]}`
+      return void send(req, file, { root: path.join(root, 'training', 'modules'), index: false, dotfiles: 'deny', maxAge: '1d' })
+        .on('error', notFound)
+        .pipe(res)
+    }
     if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || pathname.endsWith('/')) return toAstro()
     // Built assets and public files come from dist/client (the Node adapter does not serve them in middleware mode).
     send(req, decodeURIComponent(pathname), { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })

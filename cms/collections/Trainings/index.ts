@@ -93,6 +93,7 @@ export const Trainings: CollectionConfig = {
       label: { fr: 'Formateurs', en: 'Trainers' },
       filterOptions: { roles: { in: ['trainer'] } },
     },
+    { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true, label: { fr: 'Modules couverts (autoformation)', en: 'Modules covered (self-training)' } },
     narrative('objectives', 'Objectifs', 'Objectives'),
     narrative('expectedResults', 'Résultats attendus', 'Expected results'),
     {

@@ -2,6 +2,7 @@ import * as migration_20261125_152048_initial from './20261125_152048_initial.ts
 import * as migration_20261125_155225_resource_centre from './20261125_155225_resource_centre.ts';
 import * as migration_20261125_161103_home_page from './20261125_161103_home_page.ts';
 import * as migration_20261125_162803_trainings from './20261125_162803_trainings.ts';
+import * as migration_20261125_164246_self_training from './20261125_164246_self_training.ts';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_162803_trainings.up,
     down: migration_20261125_162803_trainings.down,
-    name: '20261125_162803_trainings'
+    name: '20261125_162803_trainings',
+  },
+  {
+    up: migration_20261125_164246_self_training.up,
+    down: migration_20261125_164246_self_training.down,
+    name: '20261125_164246_self_training'
   },
 ];

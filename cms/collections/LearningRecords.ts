@@ -1,0 +1,79 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { adminsOnly, nobody, ownOrCoordinators, ownOrFollowers, ownRecords, signedIn } from '../access/index.ts'
+import { hasRole } from '../rules/roles.ts'
+
+/** A record is always the signed-in person's own: the owner comes from the session, never from input. */
+const ownerIsRequester: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {
+  if (req.user && operation === 'create') data.user = req.user.id
+  if (operation === 'update') data.user = originalDoc?.user
+  return data
+}
+
+const userField = { name: 'user', type: 'relationship' as const, relationTo: 'users' as const, required: true, index: true, label: { fr: 'Apprenant', en: 'Learner' } }
+const moduleField = { name: 'module', type: 'relationship' as const, relationTo: 'modules' as const, required: true, index: true, label: { fr: 'Module', en: 'Module' } }
+const group = { fr: 'Autoformation', en: 'Self-training' }
+
+/** How far a learner went in one module (furthest position, best quiz score); one record per learner and module. */
+export const ModuleProgress: CollectionConfig = {
+  slug: 'module-progress',
+  labels: { singular: { fr: 'Progression', en: 'Progress' }, plural: { fr: 'Progressions', en: 'Progress' } },
+  admin: { defaultColumns: ['user', 'module', 'watchedRatio', 'bestScore', 'completedAt'], group },
+  access: { read: ownOrFollowers, create: signedIn, update: ownRecords, delete: adminsOnly },
+  hooks: { beforeChange: [ownerIsRequester] },
+  fields: [
+    userField,
+    moduleField,
+    { name: 'lastPosition', type: 'number', min: 0, defaultValue: 0, label: { fr: 'Dernière position (s)', en: 'Last position (s)' } },
+    { name: 'maxPosition', type: 'number', min: 0, defaultValue: 0, label: { fr: 'Position la plus avancée (s)', en: 'Furthest position (s)' } },
+    { name: 'watchedRatio', type: 'number', min: 0, max: 1, defaultValue: 0, label: { fr: 'Part regardée', en: 'Share watched' } },
+    { name: 'bestScore', type: 'number', min: 0, max: 100, label: { fr: 'Meilleur score au quiz', en: 'Best quiz score' } },
+    { name: 'passed', type: 'checkbox', defaultValue: false, label: { fr: 'Quiz réussi', en: 'Quiz passed' } },
+    { name: 'completedAt', type: 'date', index: true, label: { fr: 'Module terminé le', en: 'Completed on' } },
+  ],
+}
+
+/** Every quiz attempt, scored by the server; `attemptId` makes a replayed submission count once. */
+export const QuizAttempts: CollectionConfig = {
+  slug: 'quiz-attempts',
+  labels: { singular: { fr: 'Tentative de quiz', en: 'Quiz attempt' }, plural: { fr: 'Tentatives de quiz', en: 'Quiz attempts' } },
+  admin: { defaultColumns: ['user', 'module', 'score', 'passed', 'createdAt'], group },
+  access: { read: ownOrFollowers, create: signedIn, update: nobody, delete: adminsOnly },
+  hooks: { beforeChange: [ownerIsRequester] },
+  fields: [
+    userField,
+    moduleField,
+    { name: 'attemptId', type: 'text', required: true, unique: true, index: true, label: { fr: 'Identifiant de tentative', en: 'Attempt id' } },
+    { name: 'answers', type: 'json', required: true, label: { fr: 'Réponses', en: 'Answers' } },
+    { name: 'results', type: 'json', required: true, label: { fr: 'Résultat par question', en: 'Result per question' } },
+    { name: 'score', type: 'number', required: true, min: 0, max: 100, label: { fr: 'Score (%)', en: 'Score (%)' } },
+    { name: 'passed', type: 'checkbox', required: true, label: { fr: 'Réussi', en: 'Passed' } },
+  ],
+}
+
+const revokers = ({ req }: { req: { user?: unknown } }) => hasRole(req.user as never, 'coordinator', 'admin')
+
+/** Certificates (attestations) issued when the required modules are complete; verifiable, revocable. */
+export const Certificates: CollectionConfig = {
+  slug: 'certificates',
+  labels: { singular: { fr: 'Attestation', en: 'Certificate' }, plural: { fr: 'Attestations', en: 'Certificates' } },
+  admin: { useAsTitle: 'holderName', defaultColumns: ['holderName', 'issuedAt', 'revoked'], group },
+  access: { read: ownOrCoordinators, create: nobody, update: revokers, delete: nobody },
+  fields: [
+    { ...userField, label: { fr: 'Titulaire', en: 'Holder' }, admin: { readOnly: true } },
+    { name: 'holderName', type: 'text', required: true, admin: { readOnly: true }, label: { fr: 'Nom sur l’attestation', en: 'Name on the certificate' } },
+    { name: 'codeId', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true }, label: { fr: 'Identifiant de vérification', en: 'Verification id' } },
+    { name: 'issuedAt', type: 'date', required: true, admin: { readOnly: true }, label: { fr: 'Délivrée le', en: 'Issued on' } },
+    {
+      name: 'modules',
+      type: 'array',
+      admin: { readOnly: true },
+      label: { fr: 'Modules validés', en: 'Modules completed' },
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        { name: 'completedAt', type: 'date' },
+      ],
+    },
+    { name: 'revoked', type: 'checkbox', defaultValue: false, access: { update: revokers }, label: { fr: 'Révoquée', en: 'Revoked' } },
+    { name: 'revokedReason', type: 'text', maxLength: 300, access: { update: revokers }, label: { fr: 'Motif de révocation', en: 'Reason for revocation' } },
+  ],
+}

@@ -1,0 +1,89 @@
+import type { Payload } from 'payload'
+import type { Certificate, Module, ModuleProgress, User } from '../payload-types.ts'
+import { certificateEligible, missingForCertificate, moduleState, scoreQuiz, watchedSecondsFromPosition, type TModuleState, type TQuizAnswers, type TQuizResult } from '../../training/rules/completion.ts'
+import type { TQuiz } from '../../training/schema.ts'
+import { newCertificateCode } from './certificates.ts'
+
+// What a learner does on the self-training pages, as the signed-in person (access rules on).
+
+/** The duration the portal knows for a module's video, in seconds. */
+export function durationOf(module: Module): number {
+  return Number((module.media as { durationSeconds?: number } | null)?.durationSeconds ?? 0)
+}
+
+async function progressOf(payload: Payload, user: User, module: Module): Promise<ModuleProgress | null> {
+  const { docs } = await payload.find({ collection: 'module-progress', where: { and: [{ user: { equals: user.id } }, { module: { equals: module.id } }] }, limit: 1, depth: 0, user, overrideAccess: false })
+  return docs[0] ?? null
+}
+
+/** Saves where the learner is in the video; the furthest position only grows (a replay or a late upload is harmless). */
+export async function recordPosition(payload: Payload, user: User, module: Module, position: number): Promise<ModuleProgress> {
+  const duration = durationOf(module)
+  const clamped = Math.max(0, Math.min(position, duration || position))
+  const current = await progressOf(payload, user, module)
+  const maxPosition = Math.max(current?.maxPosition ?? 0, clamped)
+  const watchedRatio = duration > 0 ? Math.min(1, watchedSecondsFromPosition(maxPosition, duration) / duration) : 0
+  return saveProgress(payload, user, module, current, { lastPosition: clamped, maxPosition, watchedRatio })
+}
+
+async function saveProgress(payload: Payload, user: User, module: Module, current: ModuleProgress | null, data: Partial<ModuleProgress>): Promise<ModuleProgress> {
+  const merged = { ...current, ...data }
+  const state = moduleState({ watchedRatio: merged.watchedRatio ?? 0, bestScore: merged.bestScore, passMark: (module.quiz as TQuiz).passMark })
+  const completedAt = state === 'completed' ? (current?.completedAt ?? new Date().toISOString()) : null
+  const values = { ...data, passed: Boolean(merged.passed), completedAt }
+  if (current) return payload.update({ collection: 'module-progress', id: current.id, data: values, user, overrideAccess: false })
+  return payload.create({ collection: 'module-progress', data: { ...values, user: user.id, module: module.id }, user, overrideAccess: false })
+}
+
+/**
+ * Scores a quiz attempt on the server and records it. The same attempt sent twice (a double click, a replay
+ * after a dropped connection, the offline queue) is recorded once and answers the first result.
+ * Throws QuizAnswerError for answers the form cannot produce.
+ */
+export async function submitQuiz(payload: Payload, user: User, module: Module, answers: TQuizAnswers, attemptId: string): Promise<TQuizResult & { replayed: boolean }> {
+  const previous = await payload.find({ collection: 'quiz-attempts', where: { and: [{ attemptId: { equals: attemptId } }, { user: { equals: user.id } }] }, limit: 1, depth: 0, user, overrideAccess: false })
+  const earlier = previous.docs[0]
+  if (earlier) return { score: earlier.score, passed: earlier.passed, results: earlier.results as TQuizResult['results'], replayed: true }
+  const result = scoreQuiz(module.quiz as TQuiz, answers)
+  await payload.create({ collection: 'quiz-attempts', data: { user: user.id, module: module.id, attemptId, answers, results: result.results, score: result.score, passed: result.passed }, user, overrideAccess: false })
+  const current = await progressOf(payload, user, module)
+  await saveProgress(payload, user, module, current, { bestScore: Math.max(current?.bestScore ?? 0, result.score), passed: Boolean(current?.passed) || result.passed })
+  return { ...result, replayed: false }
+}
+
+/** Every module with the learner's state, and what the certificate still needs. */
+export async function learnerOverview(payload: Payload, user: User, lang: 'fr' | 'en') {
+  const [modules, progress] = await Promise.all([
+    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', overrideAccess: false, user }),
+    payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, depth: 0, user, overrideAccess: false }),
+  ])
+  const byModule = new Map(progress.docs.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))
+  const rows = modules.docs.map((module) => {
+    const p = byModule.get(String(module.id))
+    const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: (module.quiz as TQuiz).passMark }) : 'notStarted'
+    return { module, progress: p ?? null, state }
+  })
+  const states = Object.fromEntries(rows.map((r) => [r.module.slug, r.state]))
+  const required = rows.filter((r) => r.module.required !== false).map((r) => r.module.slug)
+  return { rows, eligible: certificateEligible(states, required), missing: missingForCertificate(states, required) }
+}
+
+/** The learner's valid certificate, issued now if they just became eligible; null while modules are missing. */
+export async function certificateFor(payload: Payload, user: User): Promise<Certificate | null> {
+  const existing = await payload.find({ collection: 'certificates', where: { and: [{ user: { equals: user.id } }, { revoked: { not_equals: true } }] }, sort: '-issuedAt', limit: 1, depth: 0, user, overrideAccess: false })
+  if (existing.docs[0]) return existing.docs[0]
+  const overview = await learnerOverview(payload, user, 'fr')
+  if (!overview.eligible) return null
+  const { id } = newCertificateCode()
+  return payload.create({
+    collection: 'certificates',
+    overrideAccess: true,
+    data: {
+      user: user.id,
+      holderName: user.name,
+      codeId: id,
+      issuedAt: new Date().toISOString(),
+      modules: overview.rows.filter((r) => r.state === 'completed').map((r) => ({ title: r.module.title, completedAt: r.progress?.completedAt ?? null })),
+    },
+  })
+}

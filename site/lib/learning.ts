@@ -1,0 +1,43 @@
+import type { Payload } from 'payload'
+import type { Module, User, Video } from '#cms/payload-types.ts'
+import type { TMedia } from '../../training/schema.ts'
+
+// Reading the self-training modules for the pages: videos (shipped renditions or uploaded replacements),
+// captions, chapters.
+
+/** One playable rendition with what it costs to download. */
+export type TRendition = { key: 'small' | 'standard'; url: string; bytes: number; mimeType: string }
+
+/** The path of a shipped file of a module (served by site/server from training/modules). */
+export function shippedFile(slug: string, file: 'small.mp4' | 'standard.mp4' | 'poster.jpg' | 'captions.fr.vtt'): string {
+  return `/formation/media/${slug}/${file}`
+}
+
+/** Both renditions of a module; an uploaded production video replaces the generated one. */
+export function renditions(module: Module): Record<'small' | 'standard', TRendition> {
+  const media = module.media as TMedia | null
+  const pick = (key: 'small' | 'standard', upload: Module['videoSmall']): TRendition => {
+    const video = upload && typeof upload === 'object' ? (upload as Video) : null
+    if (video?.url) return { key, url: video.url, bytes: video.filesize ?? 0, mimeType: video.mimeType ?? 'video/mp4' }
+    return { key, url: shippedFile(module.slug, `${key}.mp4`), bytes: media?.[key]?.bytes ?? 0, mimeType: 'video/mp4' }
+  }
+  return { small: pick('small', module.videoSmall), standard: pick('standard', module.videoStandard) }
+}
+
+/** The ten modules in order. */
+export function listModules(payload: Payload, lang: 'fr' | 'en', user: User | null) {
+  return payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+}
+
+/** A module by slug with its linked resources and uploaded videos, or null. */
+export async function findModule(payload: Payload, slug: string, lang: 'fr' | 'en', user: User | null): Promise<Module | null> {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null
+  const { docs } = await payload.find({ collection: 'modules', where: { slug: { equals: slug } }, limit: 1, depth: 1, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+  return docs[0] ?? null
+}
+
+/** "1:05" from seconds. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import type { TQuizAnswers } from '../../training/rules/completion.ts'
+
+// A quiz submission, from the HTML form (q-<question id> fields) or from the offline queue (JSON). The answers'
+// content is checked against the quiz by the completion rules; here only the shape is checked.
+
+/** JSON body of /formation/<slug>/quiz.json. */
+export const ZQuizSubmission = z.object({
+  attemptId: z.uuid({ error: 'identifiant de tentative invalide' }),
+  answers: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.array(z.string().max(40)).max(10)).refine((a) => Object.keys(a).length <= 50, { error: 'trop de réponses' }),
+})
+export type TQuizSubmission = z.infer<typeof ZQuizSubmission>
+
+/** Reads the quiz form: `tentative` and every `q-<id>` field (checkboxes give several values). */
+export async function parseQuizForm(request: Request): Promise<{ ok: true; answers: TQuizAnswers; attemptId: string } | { ok: false; message: string }> {
+  const form = await request.formData().catch(() => null)
+  if (!form) return { ok: false, message: 'formulaire illisible' }
+  const answers: Record<string, string[]> = {}
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith('q-') || typeof value !== 'string') continue
+    ;(answers[key.slice(2)] ??= []).push(value)
+  }
+  const parsed = ZQuizSubmission.safeParse({ attemptId: form.get('tentative'), answers })
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(', ') }
+  return { ok: true, answers: parsed.data.answers, attemptId: parsed.data.attemptId }
+}
