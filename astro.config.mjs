@@ -21,10 +21,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { port: 4322, host: '127.0.0.1' },
   vite: {
-    // Payload and the back-office code (cms/) are loaded once, by the server, with Node's own TypeScript support;
+    // Payload, the back-office code (cms/) and the curriculum code (training/) are loaded once, by the server, with Node's own TypeScript support;
     // the built site imports them at run time instead of bundling a second copy (one instance, one set of settings).
     ssr: { external: ['payload', 'payload/shared'] },
     // assetsInlineLimit 0: scripts stay external files, as the site's CSP allows no inline script.
-    build: { assetsInlineLimit: 0, rollupOptions: { external: [/^#cms\//] } },
+    build: { assetsInlineLimit: 0, rollupOptions: { external: [/^#(cms|training)\//] } },
   },
 })

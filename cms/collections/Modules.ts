@@ -2,6 +2,7 @@ import { ValidationError, type CollectionConfig } from 'payload'
 import { z } from 'zod'
 import { adminsOnly, anyone, curriculumEditors } from '../access/index.ts'
 import { FORM_CODES } from '../rules/toolkit.ts'
+import { hasRole } from '../rules/roles.ts'
 import { ZQuiz } from '../../training/schema.ts'
 
 const readOnly = { readOnly: true, description: { fr: 'Issu du curriculum livré (training/modules) et de ses médias.', en: 'From the shipped curriculum (training/modules) and its media.' } }
@@ -62,7 +63,14 @@ export const Modules: CollectionConfig = {
         { name: 'text', type: 'textarea', required: true, maxLength: 5000, label: { fr: 'Texte', en: 'Text' } },
       ],
     },
-    { name: 'quiz', type: 'json', required: true, label: { fr: 'Quiz (questions, réponses, explications, seuil de réussite)', en: 'Quiz (questions, answers, explanations, pass mark)' } },
+    {
+      // The answers stay on the server: the site renders questions through loadQuiz() and scores there.
+      name: 'quiz',
+      type: 'json',
+      required: true,
+      access: { read: ({ req }) => hasRole(req.user as never, 'trainer', 'editor', 'coordinator', 'admin') },
+      label: { fr: 'Quiz (questions, réponses, explications, seuil de réussite)', en: 'Quiz (questions, answers, explanations, pass mark)' },
+    },
     { name: 'linkedForms', type: 'select', hasMany: true, options: Object.keys(FORM_CODES), label: { fr: 'Formulaires liés', en: 'Linked forms' } },
     { name: 'linkedResources', type: 'relationship', relationTo: 'resources', hasMany: true, label: { fr: 'Ressources liées', en: 'Linked resources' } },
     {

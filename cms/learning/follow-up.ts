@@ -9,7 +9,8 @@ const nameOf = (rel: unknown, field: 'acronym' | 'name') => (rel && typeof rel =
 /** The follow-up tables for a trainer, coordinator or admin (access rules decide what they read). */
 export async function followUp(payload: Payload, user: User) {
   const [modulesFound, progressFound, attemptsFound] = await Promise.all([
-    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, user, overrideAccess: false }),
+    // Questions' prompts for the "most missed" table: read as the system (the answers are not shown).
+    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, overrideAccess: true }),
     payload.find({ collection: 'module-progress', limit: 0, pagination: false, depth: 0, user, overrideAccess: false }),
     payload.find({ collection: 'quiz-attempts', limit: 0, pagination: false, depth: 0, user, overrideAccess: false }),
   ])

@@ -6,6 +6,15 @@ import { newCertificateCode } from './certificates.ts'
 
 // What a learner does on the self-training pages, as the signed-in person (access rules on).
 
+/**
+ * A module's quiz, read as the system: its answers are hidden from learners by field access, and only the
+ * server scores. Pages render questions and options from it, never the `correct` lists.
+ */
+export async function loadQuiz(payload: Payload, module: Pick<Module, 'id'>): Promise<TQuiz> {
+  const full = await payload.findByID({ collection: 'modules', id: module.id, depth: 0, overrideAccess: true, select: { quiz: true } })
+  return full.quiz as TQuiz
+}
+
 /** The duration the portal knows for a module's video, in seconds. */
 export function durationOf(module: Module): number {
   return Number((module.media as { durationSeconds?: number } | null)?.durationSeconds ?? 0)
@@ -23,12 +32,12 @@ export async function recordPosition(payload: Payload, user: User, module: Modul
   const current = await progressOf(payload, user, module)
   const maxPosition = Math.max(current?.maxPosition ?? 0, clamped)
   const watchedRatio = duration > 0 ? Math.min(1, watchedSecondsFromPosition(maxPosition, duration) / duration) : 0
-  return saveProgress(payload, user, module, current, { lastPosition: clamped, maxPosition, watchedRatio })
+  return saveProgress(payload, user, module, (await loadQuiz(payload, module)).passMark, current, { lastPosition: clamped, maxPosition, watchedRatio })
 }
 
-async function saveProgress(payload: Payload, user: User, module: Module, current: ModuleProgress | null, data: Partial<ModuleProgress>): Promise<ModuleProgress> {
+async function saveProgress(payload: Payload, user: User, module: Module, passMark: number, current: ModuleProgress | null, data: Partial<ModuleProgress>): Promise<ModuleProgress> {
   const merged = { ...current, ...data }
-  const state = moduleState({ watchedRatio: merged.watchedRatio ?? 0, bestScore: merged.bestScore, passMark: (module.quiz as TQuiz).passMark })
+  const state = moduleState({ watchedRatio: merged.watchedRatio ?? 0, bestScore: merged.bestScore, passMark })
   const completedAt = state === 'completed' ? (current?.completedAt ?? new Date().toISOString()) : null
   const values = { ...data, passed: Boolean(merged.passed), completedAt }
   if (current) return payload.update({ collection: 'module-progress', id: current.id, data: values, user, overrideAccess: false })
@@ -44,10 +53,11 @@ export async function submitQuiz(payload: Payload, user: User, module: Module, a
   const previous = await payload.find({ collection: 'quiz-attempts', where: { and: [{ attemptId: { equals: attemptId } }, { user: { equals: user.id } }] }, limit: 1, depth: 0, user, overrideAccess: false })
   const earlier = previous.docs[0]
   if (earlier) return { score: earlier.score, passed: earlier.passed, results: earlier.results as TQuizResult['results'], replayed: true }
-  const result = scoreQuiz(module.quiz as TQuiz, answers)
+  const quiz = await loadQuiz(payload, module)
+  const result = scoreQuiz(quiz, answers)
   await payload.create({ collection: 'quiz-attempts', data: { user: user.id, module: module.id, attemptId, answers, results: result.results, score: result.score, passed: result.passed }, user, overrideAccess: false })
   const current = await progressOf(payload, user, module)
-  await saveProgress(payload, user, module, current, { bestScore: Math.max(current?.bestScore ?? 0, result.score), passed: Boolean(current?.passed) || result.passed })
+  await saveProgress(payload, user, module, quiz.passMark, current, { bestScore: Math.max(current?.bestScore ?? 0, result.score), passed: Boolean(current?.passed) || result.passed })
   return { ...result, replayed: false }
 }
 
@@ -58,9 +68,12 @@ export async function learnerOverview(payload: Payload, user: User, lang: 'fr' |
     payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, depth: 0, user, overrideAccess: false }),
   ])
   const byModule = new Map(progress.docs.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))
+  const passMarks = new Map(
+    (await payload.find({ collection: 'modules', limit: 50, depth: 0, overrideAccess: true, select: { quiz: true } })).docs.map((m) => [String(m.id), (m.quiz as TQuiz).passMark]),
+  )
   const rows = modules.docs.map((module) => {
     const p = byModule.get(String(module.id))
-    const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: (module.quiz as TQuiz).passMark }) : 'notStarted'
+    const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: passMarks.get(String(module.id)) ?? 100 }) : 'notStarted'
     return { module, progress: p ?? null, state }
   })
   const states = Object.fromEntries(rows.map((r) => [r.module.slug, r.state]))

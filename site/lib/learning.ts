@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import type { Module, User, Video } from '#cms/payload-types.ts'
-import type { TMedia } from '../../training/schema.ts'
+import type { TMedia } from '#training/schema.ts'
 
 // Reading the self-training modules for the pages: videos (shipped renditions or uploaded replacements),
 // captions, chapters.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { TQuizAnswers } from '../../training/rules/completion.ts'
+import type { TQuizAnswers } from '#training/rules/completion.ts'
 
 // A quiz submission, from the HTML form (q-<question id> fields) or from the offline queue (JSON). The answers'
 // content is checked against the quiz by the completion rules; here only the shape is checked.

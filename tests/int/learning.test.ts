@@ -30,6 +30,14 @@ describe('the curriculum in the database', () => {
     }
   })
 
+  it('never hands the quiz answers to learners or visitors (the server scores)', async () => {
+    for (const user of [learner, null]) {
+      const read = await payload.findByID({ collection: 'modules', id: modules[0]!.id, user, overrideAccess: false })
+      expect(read.title).toBeTruthy()
+      expect(read.quiz).toBeUndefined()
+    }
+  })
+
   it('lets trainers edit a module’s texts, refuses a broken quiz in French, and forbids learners', async () => {
     const trainer = await accountByEmail(payload, 'formateur@example.org')
     const m = modules[0]!

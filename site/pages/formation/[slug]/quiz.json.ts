@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 import { submitQuiz } from '#cms/learning/progress.ts'
-import { QuizAnswerError } from '../../../../training/rules/completion.ts'
+import { QuizAnswerError } from '#training/rules/completion.ts'
 import { findModule } from '../../../lib/learning.ts'
 import { ZQuizSubmission } from '../../../lib/quiz.ts'
 

@@ -1,0 +1,149 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.ts'
+import { pdfText } from '../helpers/pdf.ts'
+import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
+import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
+
+// A learner's path in Chromium: sign up, watch, fail then pass the quiz, earn and verify the certificate, and use
+// a module offline.
+const SLUG = 'etape-1-identification-enregistrement'
+const shipped = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../training/modules', SLUG, 'module.json'), 'utf8')) as {
+  quiz: { questions: { id: string; kind: string; correct: string[]; options: { id: string }[] }[] }
+}
+let portal: PortalProcess
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let browser: Browser
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  portal = await startPortalProcess({ SMTP_URL: smtp.url })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.stop()
+  await smtp?.close()
+})
+
+const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext({ baseURL: portal.url, acceptDownloads: true })
+  return { context, page: await context.newPage() }
+}
+async function answer(page: Page, right: boolean): Promise<void> {
+  for (const q of shipped.quiz.questions) {
+    const ids = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
+    for (const id of ids) await page.check(`input[name="q-${q.id}"][value="${id}"]`)
+  }
+  await page.click('#quiz form button[type=submit]')
+  await page.waitForLoadState('load')
+}
+
+describe('a learner from sign-up to certificate', () => {
+  it('signs up, watches a module, fails then passes its quiz, downloads a certificate that the public page confirms', async () => {
+    // Coordination makes one module required for this certificate (a real setting of the back office).
+    const login = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { Origin: portal.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'coordination@example.org', password: 'Demo-Portail-2026!' }) })
+    const { token } = (await login.json()) as { token: string }
+    const modules = (await (await fetch(`${portal.url}/api/modules?limit=20`, { headers: { Authorization: `JWT ${token}` } })).json()) as { docs: { id: number; slug: string }[] }
+    for (const m of modules.docs.filter((m) => m.slug !== SLUG)) {
+      const res = await fetch(`${portal.url}/api/modules/${m.id}`, { method: 'PATCH', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ required: false }) })
+      expect(res.status).toBe(200)
+    }
+
+    const { context, page } = await newPage()
+    await page.goto('/inscription')
+    await page.fill('#f-name', 'Sali Dembélé')
+    await page.fill('#f-email', 'sali.dembele@example.org')
+    await page.fill('#f-newPassword', 'Karite-en-fleur-a-Sikasso-7')
+    await page.fill('#f-confirmPassword', 'Karite-en-fleur-a-Sikasso-7')
+    await page.check('#f-consent')
+    await page.click('main form button[type=submit]')
+    const mail = await smtp.waitFor('sali.dembele@example.org', /Confirmez/)
+    await page.goto(linkIn(mail, /\/inscription\/confirmer/))
+    await page.click('main form button[type=submit]')
+    await page.goto(`/connexion?suite=${encodeURIComponent(`/formation/${SLUG}`)}`)
+    await page.fill('#f-email', 'sali.dembele@example.org')
+    await page.fill('#f-password', 'Karite-en-fleur-a-Sikasso-7')
+    await page.click('main form button[type=submit]')
+    await page.waitForURL(new RegExp(`/formation/${SLUG}`))
+
+    // The video plays with French captions on by default; seeking to the end counts as watched.
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!
+      video.muted = true
+      return video.play()
+    })
+    await page.waitForFunction(() => {
+      const track = document.querySelector('track')!
+      return track.readyState === 2 && (track.track.cues?.length ?? 0) > 0 && track.track.mode === 'showing'
+    })
+    expect(await page.evaluate(() => document.querySelector('track')!.track.language)).toBe('fr')
+    const saved = page.waitForResponse((r) => r.url().endsWith('/progression.json') && r.ok())
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!
+      video.currentTime = video.duration - 0.2
+    })
+    await saved
+
+    await answer(page, false)
+    expect(await page.textContent('#quiz')).toContain('Quiz non réussi')
+    expect(await page.locator('#quiz p.error').count()).toBeGreaterThan(0)
+    await page.goto(`/formation/${SLUG}`)
+    await answer(page, true)
+    expect(await page.textContent('#quiz')).toContain('Quiz réussi : 100 %')
+
+    await page.goto('/formation/mon-parcours')
+    expect(await page.textContent('main')).toContain('tous les modules requis sont terminés')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="attestation.pdf"]')])
+    const text = await pdfText(Buffer.concat(await (await download.createReadStream()).toArray()))
+    expect(text).toContain('Sali Dembélé')
+    const code = /Code de vérification : ([a-z2-7]{32}\.[a-z2-7]{32})/.exec(text)![1]!
+    const verify = await page.goto(`/attestations/verifier/${code}`)
+    expect(verify?.status()).toBe(200)
+    expect(await page.textContent('main')).toContain('Attestation valide')
+    expect(await page.textContent('main')).toContain('Sali Dembélé')
+    expect(await page.textContent('main')).not.toContain('sali.dembele@example.org')
+    const forged = await page.goto(`/attestations/verifier/${code.slice(0, 33)}${'a'.repeat(32)}`)
+    expect(forged?.status()).toBe(404)
+    expect(await page.textContent('main')).toContain('Attestation introuvable')
+    await context.close()
+  })
+
+  it('refuses tampered quiz answers with a clear message', async () => {
+    const { context, page } = await newPage()
+    await page.goto('/connexion?suite=/formation')
+    await page.fill('#f-email', 'apprenant@example.org')
+    await page.fill('#f-password', 'Demo-Portail-2026!')
+    await page.click('main form button[type=submit]')
+    const res = await page.request.post(`/formation/${SLUG}`, { form: { tentative: crypto.randomUUID(), 'q-question-inventee': 'a' }, headers: { Origin: portal.url } })
+    expect(res.status()).toBe(400)
+    expect(await res.text()).toContain('Réponses refusées')
+    await context.close()
+  })
+})
+
+describe('offline', () => {
+  it('keeps a module page and its small video available with the network cut', async () => {
+    const { context, page } = await newPage()
+    await page.goto(`/formation/${SLUG}`)
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null || document.querySelector('button[data-keep-offline]:not([hidden])'))
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('gardé hors ligne'))
+    await context.setOffline(true)
+    await page.reload()
+    expect(await page.textContent('h1')).toContain('Identification et enregistrement')
+    const video = await page.evaluate(async (slug) => {
+      const res = await fetch(`/formation/media/${slug}/small.mp4`, { headers: { Range: 'bytes=0-1023' } })
+      return { status: res.status, bytes: (await res.arrayBuffer()).byteLength }
+    }, SLUG)
+    expect(video).toEqual({ status: 206, bytes: 1024 })
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
+    await context.close()
+  })
+})
