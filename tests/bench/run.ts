@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { buildIndex, search, type TSearchDoc } from '../../cms/search/index.ts'
+import { loadCurriculum, SMALL_MAX_KBPS } from '../../training/schema.ts'
 import { buildIfNeeded } from '../../site/server/build.ts'
 import { CHROMIUM_PATH } from '../helpers/browser.ts'
 import { startPortalProcess } from '../helpers/server.ts'
@@ -74,11 +75,26 @@ async function medianFetch(url: string, rounds: number): Promise<number> {
 
 buildIfNeeded()
 const portal = await startPortalProcess({ NODE_ENV: 'production' })
-const pages = { accueil: '/', liste: '/ressources', ressource: '/ressources/formulaire-1c-evaluation-initiale', recherche: '/recherche?q=evaluation' }
+const pages = {
+  accueil: '/',
+  liste: '/ressources',
+  ressource: '/ressources/formulaire-1c-evaluation-initiale',
+  recherche: '/recherche?q=evaluation',
+  module: '/formation/etape-1-identification-enregistrement',
+}
 try {
   for (const [name, pagePath] of Object.entries(pages)) {
     const bytes = await transferredBytes(portal.url, pagePath)
     record(`page ${name} transférée`, `${(bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', bytes <= 60 * 1024)
+  }
+
+  // Every rendition of every module, measured on the shipped files (ffprobe's figures are in module.json).
+  for (const m of loadCurriculum()) {
+    const small = m.media.small
+    const standard = m.media.standard
+    record(`vidéo ${m.slug} — petite qualité`, `${small.kbps.toFixed(0)} kbit/s, ${(small.bytes / 1e6).toFixed(2)} Mo pour ${m.media.durationSeconds.toFixed(0)} s`, `≤ ${SMALL_MAX_KBPS} kbit/s`, small.kbps <= SMALL_MAX_KBPS)
+    const perFiveMinutes = (standard.bytes / m.media.durationSeconds) * 300
+    record(`vidéo ${m.slug} — qualité standard`, `${standard.kbps.toFixed(0)} kbit/s, ${(standard.bytes / 1e6).toFixed(2)} Mo`, 'informatif (≈ ' + (perFiveMinutes / 1e6).toFixed(1) + ' Mo pour 5 min)', true)
   }
 
   const p95 = searchBench(5000)

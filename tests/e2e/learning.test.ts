@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -119,6 +120,28 @@ describe('a learner from sign-up to certificate', () => {
     const res = await page.request.post(`/formation/${SLUG}`, { form: { tentative: crypto.randomUUID(), 'q-question-inventee': 'a' }, headers: { Origin: portal.url } })
     expect(res.status()).toBe(400)
     expect(await res.text()).toContain('Réponses refusées')
+    await context.close()
+  })
+})
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violation on the module list and a module page, and the quiz works from the keyboard', async () => {
+    const { context, page } = await newPage()
+    for (const p of ['/formation', `/formation/${SLUG}`]) {
+      await page.goto(p)
+      const { violations } = await new AxeBuilder({ page: page as never }).analyze()
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), p).toEqual([])
+    }
+    await page.goto(`/connexion?suite=${encodeURIComponent(`/formation/${SLUG}`)}`)
+    await page.fill('#f-email', 'apprenant@example.org')
+    await page.fill('#f-password', 'Demo-Portail-2026!')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`/formation/${SLUG}`))
+    const first = shipped.quiz.questions[0]!
+    await page.focus(`input[name="q-${first.id}"][value="${first.options[0]!.id}"]`)
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.isChecked(`input[name="q-${first.id}"][value="${first.options[1]!.id}"]`)).toBe(true)
     await context.close()
   })
 })
