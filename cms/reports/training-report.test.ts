@@ -1,44 +1,17 @@
 import JSZip from 'jszip'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, it } from 'vitest'
-import type { AttendanceStatus, TEnrolment, TParticipant } from '../rules/trainings.ts'
+import type { TEnrolment, TParticipant } from '../rules/trainings.ts'
+import { septemberEnrolments, septemberParticipants } from '../../tests/fixtures/training-of-trainers.ts'
 import { buildTrainingReport, renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf, toWinAnsi, type TTrainingReport } from './training-report.ts'
 
-// The training of trainers on case management and CPIMS+ of 17–21 September 2024: 18 participants (6 women,
-// 12 men) from nine organisations; one absence, one late arrival, one excused absence, one day not marked.
-const ORGANISATIONS: [string, number, number][] = [
-  ['DNPEF', 2, 2],
-  ['Terre des hommes', 1, 1],
-  ['UNICEF', 1, 1],
-  ['Kanuya', 0, 2],
-  ['IRC', 1, 1],
-  ['SAMU SOCIAL Mali', 0, 2],
-  ['DNAPE', 1, 1],
-  ['ENDA Mali', 0, 1],
-  ['GARDL', 0, 1],
-]
-const participants: TParticipant[] = ORGANISATIONS.flatMap(([organisation, women, men]) => [
-  ...Array.from({ length: women }, () => ({ sex: 'F' as const, organisation })),
-  ...Array.from({ length: men }, () => ({ sex: 'M' as const, organisation })),
-]).map((p, i) => ({ id: i + 1, firstName: `Prénom${i + 1}`, lastName: `Nom${String(i + 1).padStart(2, '0')}`, function: 'Gestionnaire de cas', region: 'Bamako', ...p }))
+// The September 2024 training of trainers (tests/fixtures/training-of-trainers.ts): one absence, one late arrival,
+// one excused absence, one day not marked.
+const participants: TParticipant[] = septemberParticipants((i) => ({ firstName: `Prénom${i + 1}`, lastName: `Nom${String(i + 1).padStart(2, '0')}`, function: 'Gestionnaire de cas', region: 'Bamako' }))
 participants[0] = { ...participants[0]!, firstName: 'Aïssata', lastName: 'Traoré' }
-const DAYS = ['2024-09-17', '2024-09-18', '2024-09-19', '2024-09-20', '2024-09-21']
-const exceptions: Record<number, Record<string, AttendanceStatus | null>> = {
-  1: { '2024-09-19': 'absent' },
-  2: { '2024-09-17': 'late' },
-  3: { '2024-09-21': 'excused' },
-  4: { '2024-09-21': null },
-}
-const enrolments: TEnrolment[] = participants.map((p, i) => ({
-  participantId: p.id,
-  attendance: DAYS.flatMap((date) => {
-    const status = exceptions[p.id as number]?.[date]
-    return status === null ? [] : [{ date, status: status ?? 'present' }]
-  }),
-  preTest: 40 + 2 * i,
-  postTest: i === 16 ? null : i === 17 ? 70 : 60 + 2 * i,
-  evaluation: i < 10 ? { ratings: { 'Atteinte des objectifs': i < 5 ? 5 : 4, 'Qualité des formateurs': 5 }, comment: i === 0 ? 'Prévoir plus de temps pour CPIMS+.' : '' } : undefined,
-}))
+const enrolments: TEnrolment[] = septemberEnrolments(participants, (i) =>
+  i < 10 ? { ratings: { 'Atteinte des objectifs': i < 5 ? 5 : 4, 'Qualité des formateurs': 5 }, comment: i === 0 ? 'Prévoir plus de temps pour CPIMS+.' : '' } : undefined,
+)
 const report: TTrainingReport = {
   title: 'Formation des formateurs sur la gestion des cas et CPIMS+',
   kind: 'Formation de formateurs',

@@ -19,55 +19,20 @@ import {
   testProgression,
   trainingDays,
   trainingsByRegionAndQuarter,
-  type AttendanceStatus,
   type TEnrolment,
   type TParticipant,
 } from './trainings.ts'
+import { septemberEnrolments, septemberParticipants } from '../../tests/fixtures/training-of-trainers.ts'
 
-// The training of trainers on case management and CPIMS+ of 17–21 September 2024: 18 participants, 6 women and
-// 12 men, from nine organisations.
-const ORGANISATIONS: [string, number, number][] = [
-  ['DNPEF', 2, 2],
-  ['TDH', 1, 1],
-  ['UNICEF', 1, 1],
-  ['Kanuya', 0, 2],
-  ['IRC', 1, 1],
-  ['SAMU SOCIAL Mali', 0, 2],
-  ['DNAPE', 1, 1],
-  ['ENDA Mali', 0, 1],
-  ['GARDL', 0, 1],
-]
-const participants: TParticipant[] = ORGANISATIONS.flatMap(([organisation, women, men]) => [
-  ...Array.from({ length: women }, () => ({ sex: 'F' as const, organisation })),
-  ...Array.from({ length: men }, () => ({ sex: 'M' as const, organisation })),
-]).map((p, i) => ({
-  id: i + 1,
+// The September 2024 training of trainers (tests/fixtures/training-of-trainers.ts), with varied functions and regions.
+const participants: TParticipant[] = septemberParticipants((i) => ({
   firstName: `Prénom${i + 1}`,
   lastName: `Nom${i + 1}`,
   function: i < 10 ? 'Gestionnaire de cas' : 'Superviseur',
   region: i % 3 === 0 ? 'Ségou' : 'Bamako',
-  ...p,
 }))
 const days = trainingDays('2024-09-17', '2024-09-21')
-
-// Everybody present every day, except: participant 1 absent on day 3, participant 2 late on day 1, participant 3
-// excused on day 5, and participant 4 not marked on day 5.
-const exceptions: Record<number, Record<string, AttendanceStatus | null>> = {
-  1: { '2024-09-19': 'absent' },
-  2: { '2024-09-17': 'late' },
-  3: { '2024-09-21': 'excused' },
-  4: { '2024-09-21': null },
-}
-const enrolments: TEnrolment[] = participants.map((p, i) => ({
-  participantId: p.id,
-  attendance: days.flatMap((date) => {
-    const status = exceptions[p.id as number]?.[date]
-    return status === null ? [] : [{ date, status: status ?? 'present' }]
-  }),
-  // Pre-test 40, 42, … 74; post-test 20 points higher, except the last participant (74 → 70) and one without post-test.
-  preTest: 40 + 2 * i,
-  postTest: i === 16 ? null : i === 17 ? 70 : 60 + 2 * i,
-}))
+const enrolments: TEnrolment[] = septemberEnrolments(participants)
 
 describe('trainingDays', () => {
   it('lists every calendar day, both ends included', () => {
@@ -127,7 +92,7 @@ describe('disaggregate', () => {
   })
   it('breaks down by organisation, sorted by total then name', () => {
     expect(result.byOrganisation[0]).toEqual({ organisation: 'DNPEF', women: 2, men: 2, total: 4 })
-    expect(result.byOrganisation.map((o) => o.organisation)).toEqual(['DNPEF', 'DNAPE', 'IRC', 'Kanuya', 'SAMU SOCIAL Mali', 'TDH', 'UNICEF', 'ENDA Mali', 'GARDL'])
+    expect(result.byOrganisation.map((o) => o.organisation)).toEqual(['DNPEF', 'DNAPE', 'IRC', 'Kanuya', 'SAMU SOCIAL Mali', 'Terre des hommes', 'UNICEF', 'ENDA Mali', 'GARDL'])
     expect(result.byOrganisation.reduce((sum, o) => sum + o.total, 0)).toBe(18)
   })
   it('breaks down by region and function', () => {
