@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.ts'
+import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
 import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
 
 // Real Chromium against the built portal, mail received by a real SMTP server on localhost.
-const DEMO_PASSWORD = 'Demo-Portail-2026!'
 let portal: PortalProcess
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let browser: Browser
@@ -26,13 +25,6 @@ const newPage = async (options: { javaScript?: boolean } = {}): Promise<{ contex
   return { context, page: await context.newPage() }
 }
 
-async function signIn(page: Page, email: string, password: string, next?: string): Promise<void> {
-  await page.goto(next ? `/connexion?suite=${encodeURIComponent(next)}` : '/connexion')
-  await page.fill('#f-email', email)
-  await page.fill('#f-password', password)
-  await page.click('main form button[type=submit]')
-  await page.waitForLoadState('load')
-}
 
 describe('public site shell', () => {
   it('shows a newcomer the home page in French, light and without JavaScript', async () => {
@@ -66,7 +58,7 @@ describe('each demo role in /admin', () => {
   }
   it.each(Object.entries(expected))('%s sees its collections and nothing more, in French', async (email, visible) => {
     const { context, page } = await newPage()
-    await signIn(page, email, DEMO_PASSWORD, '/admin')
+    await signIn(page, email, { next: '/admin' })
     await page.waitForURL(/\/admin/)
     await page.waitForSelector('a[href="/admin/collections/regions"]')
     expect(await page.getAttribute('html', 'lang')).toBe('fr')
@@ -85,7 +77,7 @@ describe('each demo role in /admin', () => {
 
   it('keeps a learner out of /admin', async () => {
     const { context, page } = await newPage()
-    await signIn(page, 'apprenant@example.org', DEMO_PASSWORD)
+    await signIn(page, 'apprenant@example.org')
     await page.goto('/admin')
     await page.waitForLoadState('networkidle')
     expect(await page.locator('a[href="/admin/collections/regions"]').count()).toBe(0)
@@ -117,7 +109,7 @@ describe('learner sign-up', () => {
     await page.click('main form button[type=submit]')
     expect(await page.textContent('main')).toContain('Votre adresse est confirmée')
 
-    await signIn(page, email, 'Pirogue-sur-le-Bani-2026')
+    await signIn(page, email, { password: 'Pirogue-sur-le-Bani-2026' })
     expect(await page.textContent('h1')).toContain('Mon compte')
     expect(await page.textContent('main')).toContain('Apprenant')
     await page.goto('/admin')
@@ -145,17 +137,17 @@ describe('lockout, reset and sessions', () => {
   it('locks the account after five wrong passwords', async () => {
     const { context, page } = await newPage()
     for (let i = 0; i < 5; i++) {
-      await signIn(page, 'superviseur@example.org', `mauvais-${i}`)
+      await signIn(page, 'superviseur@example.org', { password: `mauvais-${i}` })
       expect(await page.textContent('main')).toContain('Adresse e-mail ou mot de passe incorrect')
     }
-    await signIn(page, 'superviseur@example.org', DEMO_PASSWORD)
+    await signIn(page, 'superviseur@example.org')
     expect(await page.textContent('main')).toContain('verrouillé pendant 15 minutes')
     await context.close()
   })
 
   it('resets a password through the emailed link and ends the old session', async () => {
     const old = await newPage()
-    await signIn(old.page, 'formateur@example.org', DEMO_PASSWORD)
+    await signIn(old.page, 'formateur@example.org')
     expect(await old.page.textContent('h1')).toContain('Mon compte')
 
     const { context, page } = await newPage()
@@ -172,7 +164,7 @@ describe('lockout, reset and sessions', () => {
 
     await old.page.goto('/mon-compte')
     expect(old.page.url()).toContain('/connexion')
-    await signIn(page, 'formateur@example.org', 'Marche-de-Bamako-au-soir-8')
+    await signIn(page, 'formateur@example.org', { password: 'Marche-de-Bamako-au-soir-8' })
     expect(await page.textContent('h1')).toContain('Mon compte')
     await old.context.close()
     await context.close()
@@ -181,8 +173,8 @@ describe('lockout, reset and sessions', () => {
   it('"sign out of all devices" ends the session of a second browser', async () => {
     const first = await newPage()
     const second = await newPage()
-    await signIn(first.page, 'editeur@example.org', DEMO_PASSWORD)
-    await signIn(second.page, 'editeur@example.org', DEMO_PASSWORD)
+    await signIn(first.page, 'editeur@example.org')
+    await signIn(second.page, 'editeur@example.org')
     await second.page.goto('/mon-compte')
     const sessions = Number(/connecté sur (\d+) appareil/.exec((await second.page.textContent('main')) ?? '')?.[1])
     expect(sessions).toBeGreaterThanOrEqual(2)
@@ -197,12 +189,7 @@ describe('lockout, reset and sessions', () => {
   })
 
   it('forces a change of an expired password at sign-in (an invited account’s temporary password)', async () => {
-    const login = await fetch(`${portal.url}/api/users/login`, {
-      method: 'POST',
-      headers: { Origin: portal.url, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.org', password: DEMO_PASSWORD }),
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await apiToken(portal.url, 'admin@example.org')
     const created = await fetch(`${portal.url}/api/users`, {
       method: 'POST',
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
@@ -212,7 +199,7 @@ describe('lockout, reset and sessions', () => {
     await smtp.waitFor('nouveau.formateur@example.org', /Invitation/)
 
     const { context, page } = await newPage()
-    await signIn(page, 'nouveau.formateur@example.org', 'Provisoire-du-admin-2026')
+    await signIn(page, 'nouveau.formateur@example.org', { password: 'Provisoire-du-admin-2026' })
     expect(await page.textContent('h1')).toContain('Votre mot de passe a expiré')
     await page.fill('#f-currentPassword', 'Provisoire-du-admin-2026')
     await page.fill('#f-newPassword', 'Baobab-de-Kayes-en-fleur-3')

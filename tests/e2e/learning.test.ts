@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.ts'
+import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
@@ -44,8 +44,7 @@ async function answer(page: Page, right: boolean): Promise<void> {
 describe('a learner from sign-up to certificate', () => {
   it('signs up, watches a module, fails then passes its quiz, downloads a certificate that the public page confirms', async () => {
     // Coordination makes one module required for this certificate (a real setting of the back office).
-    const login = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { Origin: portal.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'coordination@example.org', password: 'Demo-Portail-2026!' }) })
-    const { token } = (await login.json()) as { token: string }
+    const token = await apiToken(portal.url, 'coordination@example.org')
     const modules = (await (await fetch(`${portal.url}/api/modules?limit=20`, { headers: { Authorization: `JWT ${token}` } })).json()) as { docs: { id: number; slug: string }[] }
     for (const m of modules.docs.filter((m) => m.slug !== SLUG)) {
       const res = await fetch(`${portal.url}/api/modules/${m.id}`, { method: 'PATCH', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ required: false }) })
@@ -63,10 +62,7 @@ describe('a learner from sign-up to certificate', () => {
     const mail = await smtp.waitFor('sali.dembele@example.org', /Confirmez/)
     await page.goto(linkIn(mail, /\/inscription\/confirmer/))
     await page.click('main form button[type=submit]')
-    await page.goto(`/connexion?suite=${encodeURIComponent(`/formation/${SLUG}`)}`)
-    await page.fill('#f-email', 'sali.dembele@example.org')
-    await page.fill('#f-password', 'Karite-en-fleur-a-Sikasso-7')
-    await page.click('main form button[type=submit]')
+    await signIn(page, 'sali.dembele@example.org', { password: 'Karite-en-fleur-a-Sikasso-7', next: `/formation/${SLUG}` })
     await page.waitForURL(new RegExp(`/formation/${SLUG}`))
 
     // The video plays with French captions on by default; seeking to the end counts as watched.
@@ -113,10 +109,7 @@ describe('a learner from sign-up to certificate', () => {
 
   it('refuses tampered quiz answers with a clear message', async () => {
     const { context, page } = await newPage()
-    await page.goto('/connexion?suite=/formation')
-    await page.fill('#f-email', 'apprenant@example.org')
-    await page.fill('#f-password', 'Demo-Portail-2026!')
-    await page.click('main form button[type=submit]')
+    await signIn(page, 'apprenant@example.org', { next: '/formation' })
     const res = await page.request.post(`/formation/${SLUG}`, { form: { tentative: crypto.randomUUID(), 'q-question-inventee': 'a' }, headers: { Origin: portal.url } })
     expect(res.status()).toBe(400)
     expect(await res.text()).toContain('Réponses refusées')

@@ -2,12 +2,11 @@ import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.ts'
+import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 
 // The resource centre in real Chromium, against the built portal with the shipped corpus.
-const DEMO_PASSWORD = 'Demo-Portail-2026!'
 let portal: PortalProcess
 let browser: Browser
 beforeAll(async () => {
@@ -23,22 +22,11 @@ const newPage = async (javaScript = true): Promise<{ context: BrowserContext; pa
   const context = await browser.newContext({ baseURL: portal.url, javaScriptEnabled: javaScript, acceptDownloads: true })
   return { context, page: await context.newPage() }
 }
-async function signIn(page: Page, email: string, next = '/mon-compte'): Promise<void> {
-  await page.goto(`/connexion?suite=${encodeURIComponent(next)}`)
-  await page.fill('#f-email', email)
-  await page.fill('#f-password', DEMO_PASSWORD)
-  await page.click('main form button[type=submit]')
-  await page.waitForLoadState('load')
-}
 async function signInAs(email: string, use: (page: Page) => Promise<void>): Promise<void> {
   const { context, page } = await newPage(false)
   await signIn(page, email)
   await use(page)
   await context.close()
-}
-async function apiToken(email: string): Promise<string> {
-  const res = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { Origin: portal.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) })
-  return ((await res.json()) as { token: string }).token
 }
 
 describe('browse, filter, search and download without JavaScript', () => {
@@ -101,7 +89,7 @@ describe('editors publish without a rebuild', () => {
     // Seen before the change, so a cached copy exists: it must not outlive the publication.
     expect(await (await fetch(`${portal.url}/ressources?type=tool`)).text()).not.toContain('médiation familiale')
     const { context, page } = await newPage(true)
-    await signIn(page, 'editeur@example.org', '/admin/collections/resources/create')
+    await signIn(page, 'editeur@example.org', { next: '/admin/collections/resources/create' })
     await page.waitForURL(/\/admin\/collections\/resources\/create/)
     await page.fill('#field-title', 'Guide de terrain sur la médiation familiale')
     await page.fill('#field-summary', 'Conseils pratiques pour conduire une médiation familiale dans le respect de l’intérêt supérieur de l’enfant.')
@@ -128,7 +116,7 @@ describe('editors publish without a rebuild', () => {
   })
 
   it('escapes markup in titles (a <script> title renders as text)', async () => {
-    const token = await apiToken('editeur@example.org')
+    const token = await apiToken(portal.url, 'editeur@example.org')
     const res = await fetch(`${portal.url}/api/resources`, {
       method: 'POST',
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
@@ -145,7 +133,7 @@ describe('editors publish without a rebuild', () => {
 
 describe('editor preview and home page', () => {
   it('shows a draft to its editor in preview, and to nobody else', async () => {
-    const token = await apiToken('editeur@example.org')
+    const token = await apiToken(portal.url, 'editeur@example.org')
     const created = await fetch(`${portal.url}/api/resources?draft=true`, {
       method: 'POST',
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
@@ -154,7 +142,7 @@ describe('editor preview and home page', () => {
     expect(created.status).toBe(201)
     expect((await fetch(`${portal.url}/ressources/note-interne-preparation?apercu=1`)).status).toBe(404)
     const { context, page } = await newPage(false)
-    await signIn(page, 'editeur@example.org', '/ressources/note-interne-preparation?apercu=1')
+    await signIn(page, 'editeur@example.org', { next: '/ressources/note-interne-preparation?apercu=1' })
     expect(await page.textContent('h1')).toBe('Note interne en préparation')
     expect(await page.textContent('main')).toContain('Aperçu : cette version n’est pas publiée.')
     await context.close()
@@ -165,7 +153,7 @@ describe('editor preview and home page', () => {
   })
 
   it('lets editors change the home page introduction and featured documents', async () => {
-    const token = await apiToken('editeur@example.org')
+    const token = await apiToken(portal.url, 'editeur@example.org')
     const form = ((await (await fetch(`${portal.url}/api/resources?where[formCode][equals]=4.E`)).json()) as { docs: { id: number }[] }).docs[0]!
     const res = await fetch(`${portal.url}/api/globals/home`, {
       method: 'POST',
@@ -184,7 +172,7 @@ describe('editor preview and home page', () => {
     expect(html).toContain('Formulaire 4.E')
     const learner = await fetch(`${portal.url}/api/globals/home`, {
       method: 'POST',
-      headers: { Authorization: `JWT ${await apiToken('apprenant@example.org')}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `JWT ${await apiToken(portal.url, 'apprenant@example.org')}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ intro: 'Piraté' }),
     })
     expect(learner.status).toBe(403)
@@ -194,7 +182,7 @@ describe('editor preview and home page', () => {
 describe('consultation on a draft SOP', () => {
   it('a practitioner comments a section; the editor answers in the back office and exports the table', async () => {
     const { context, page } = await newPage(false)
-    await signIn(page, 'gestionnaire@example.org', '/ressources/pos-interet-superieur-enfants-en-deplacement')
+    await signIn(page, 'gestionnaire@example.org', { next: '/ressources/pos-interet-superieur-enfants-en-deplacement' })
     expect(await page.textContent('#consultation')).toContain('soumis à consultation')
     const firstSection = page.locator('#section-1')
     const heading = (await firstSection.locator('h3').textContent())!
@@ -203,7 +191,7 @@ describe('consultation on a draft SOP', () => {
     expect(await page.textContent('main')).toContain('Commentaire enregistré')
     expect(await page.textContent('#consultation')).toContain('En attente de réponse')
 
-    const token = await apiToken('editeur@example.org')
+    const token = await apiToken(portal.url, 'editeur@example.org')
     const list = (await (await fetch(`${portal.url}/api/consultation-comments?where[section][equals]=${encodeURIComponent(heading)}`, { headers: { Authorization: `JWT ${token}` } })).json()) as { docs: { id: number }[] }
     expect(list.docs).toHaveLength(1)
     const patch = await fetch(`${portal.url}/api/consultation-comments/${list.docs[0]!.id}`, {
@@ -229,9 +217,9 @@ describe('consultation on a draft SOP', () => {
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never)
     const rows = workbook.getWorksheet('Commentaires')!.getSheetValues().flat().map(String)
     expect(rows.join(' ')).toContain('Délais ajoutés à la section 3.')
-    const forbidden = await fetch(`${portal.url}/api/consultation-comments/export?resource=${resourceId}&format=csv`, { headers: { Authorization: `JWT ${await apiToken('gestionnaire@example.org')}` } })
+    const forbidden = await fetch(`${portal.url}/api/consultation-comments/export?resource=${resourceId}&format=csv`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'gestionnaire@example.org')}` } })
     expect(forbidden.status).toBe(403)
-    const audit = (await (await fetch(`${portal.url}/api/audit-log?where[action][equals]=export.personalData`, { headers: { Authorization: `JWT ${await apiToken('admin@example.org')}` } })).json()) as { totalDocs: number }
+    const audit = (await (await fetch(`${portal.url}/api/audit-log?where[action][equals]=export.personalData`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'admin@example.org')}` } })).json()) as { totalDocs: number }
     expect(audit.totalDocs).toBe(2)
     await context.close()
   })

@@ -4,13 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.ts'
+import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 
 // A trainer's day in Chromium: create the training, import participants, mark attendance on a phone (offline
 // included), enter scores, download the report.
-const DEMO_PASSWORD = 'Demo-Portail-2026!'
 let portal: PortalProcess
 let browser: Browser
 beforeAll(async () => {
@@ -26,17 +25,6 @@ async function newPage(options: { mobile?: boolean } = {}): Promise<{ context: B
   const context = await browser.newContext({ baseURL: portal.url, acceptDownloads: true, ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) })
   return { context, page: await context.newPage() }
 }
-async function signIn(page: Page, email: string, next: string): Promise<void> {
-  await page.goto(`/connexion?suite=${encodeURIComponent(next)}`)
-  await page.fill('#f-email', email)
-  await page.fill('#f-password', DEMO_PASSWORD)
-  await page.click('main form button[type=submit]')
-  await page.waitForLoadState('load')
-}
-async function apiToken(email: string): Promise<string> {
-  const res = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { Origin: portal.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) })
-  return ((await res.json()) as { token: string }).token
-}
 async function chooseOption(page: Page, field: string, text: string): Promise<void> {
   await page.click(`#field-${field} .rs__control`)
   await page.keyboard.type(text)
@@ -49,7 +37,7 @@ describe('a trainer runs a training from start to report', () => {
   it('creates, imports, marks attendance (also offline), enters scores and downloads a report with the right counts', async () => {
     // 1. Create the training in the back office.
     const { context, page } = await newPage()
-    await signIn(page, 'formateur@example.org', '/admin/collections/trainings/create')
+    await signIn(page, 'formateur@example.org', { next: '/admin/collections/trainings/create' })
     await page.waitForURL(/\/admin\/collections\/trainings\/create/)
     await page.fill('#field-title', 'Formation initiale des gestionnaires de cas — Mopti')
     await chooseOption(page, 'kind', 'Formation initiale')
@@ -81,7 +69,7 @@ describe('a trainer runs a training from start to report', () => {
     fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()))
 
     const trainer = await newPage({ mobile: true })
-    await signIn(trainer.page, 'formateur@example.org', `/presentiel/${id}`)
+    await signIn(trainer.page, 'formateur@example.org', { next: `/presentiel/${id}` })
     await trainer.page.setInputFiles('#import-file', file)
     await trainer.page.click('form[data-import] button[type=submit]')
     await trainer.page.waitForSelector('#import-result .alert.ok')
@@ -129,7 +117,7 @@ describe('a trainer runs a training from start to report', () => {
     // Pre-test average (40 + 50 + 35 + 60) / 4 = 46.25 → 46,3; post-test (75 + 70 + 80 + 65) / 4 = 72,5.
     expect(text).toContain('46,3')
     expect(text).toContain('72,5')
-    const sheet = await fetch(`${portal.url}/api/trainings/${id}/attendance-sheet`, { headers: { Authorization: `JWT ${await apiToken('formateur@example.org')}` } })
+    const sheet = await fetch(`${portal.url}/api/trainings/${id}/attendance-sheet`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'formateur@example.org')}` } })
     expect(sheet.headers.get('content-type')).toBe('application/pdf')
     expect(await pdfText(Buffer.from(await sheet.arrayBuffer()))).toContain('KASSOGUÉ Assa')
     await trainer.context.close()
@@ -138,22 +126,22 @@ describe('a trainer runs a training from start to report', () => {
 
 describe('what others may not do', () => {
   it('keeps a learner and another trainer away from a training', async () => {
-    const trainerToken = await apiToken('formateur@example.org')
+    const trainerToken = await apiToken(portal.url, 'formateur@example.org')
     const list = (await (await fetch(`${portal.url}/api/trainings`, { headers: { Authorization: `JWT ${trainerToken}` } })).json()) as { docs: { id: number }[] }
     const id = list.docs[0]!.id
     const learner = await newPage()
-    await signIn(learner.page, 'apprenant@example.org', '/')
+    await signIn(learner.page, 'apprenant@example.org', { next: '/' })
     expect((await learner.page.goto(`/presentiel/${id}`))?.status()).toBe(404)
     expect((await learner.page.goto('/presentiel'))?.status()).toBe(403)
-    const report = await fetch(`${portal.url}/api/trainings/${id}/report`, { headers: { Authorization: `JWT ${await apiToken('apprenant@example.org')}` } })
+    const report = await fetch(`${portal.url}/api/trainings/${id}/report`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'apprenant@example.org')}` } })
     expect(report.status).toBe(403)
     await learner.context.close()
-    const editor = await fetch(`${portal.url}/api/trainings/${id}/report`, { headers: { Authorization: `JWT ${await apiToken('editeur@example.org')}` } })
+    const editor = await fetch(`${portal.url}/api/trainings/${id}/report`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'editeur@example.org')}` } })
     expect(editor.status).toBe(403)
   })
 
   it('lets the coordination merge two records of the same person, and journals exports of people trained', async () => {
-    const token = await apiToken('coordination@example.org')
+    const token = await apiToken(portal.url, 'coordination@example.org')
     const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
     const org = ((await (await fetch(`${portal.url}/api/organisations?where[acronym][equals]=IRC`)).json()) as { docs: { id: number }[] }).docs[0]!.id
     const region = ((await (await fetch(`${portal.url}/api/regions?where[code][equals]=GAO`)).json()) as { docs: { id: number }[] }).docs[0]!.id
@@ -164,19 +152,19 @@ describe('what others may not do', () => {
     const merged = await fetch(`${portal.url}/api/participants/${b}/merge`, { method: 'POST', headers, body: JSON.stringify({ into: a }) })
     expect(merged.status).toBe(200)
     expect((await fetch(`${portal.url}/api/participants/${b}`, { headers })).status).toBe(404)
-    const trainerMerge = await fetch(`${portal.url}/api/participants/${a}/merge`, { method: 'POST', headers: { Authorization: `JWT ${await apiToken('formateur@example.org')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ into: a }) })
+    const trainerMerge = await fetch(`${portal.url}/api/participants/${a}/merge`, { method: 'POST', headers: { Authorization: `JWT ${await apiToken(portal.url, 'formateur@example.org')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ into: a }) })
     expect(trainerMerge.status).toBe(403)
 
     const people = await fetch(`${portal.url}/api/trainings/statistics?format=xlsx&contenu=personnes`, { headers })
     expect(people.headers.get('content-type')).toContain('spreadsheetml')
     const aggregates = await (await fetch(`${portal.url}/api/trainings/statistics?format=csv`, { headers })).text()
     expect(aggregates).toContain('Personnes formées')
-    const audit = (await (await fetch(`${portal.url}/api/audit-log?where[action][equals]=export.personalData`, { headers: { Authorization: `JWT ${await apiToken('admin@example.org')}` } })).json()) as { docs: { details: { what: string } }[] }
+    const audit = (await (await fetch(`${portal.url}/api/audit-log?where[action][equals]=export.personalData`, { headers: { Authorization: `JWT ${await apiToken(portal.url, 'admin@example.org')}` } })).json()) as { docs: { details: { what: string } }[] }
     expect(audit.docs.map((d) => d.details.what)).toContain('people-trained')
   })
 
   it('serves an import template that lists the organisations and the training days', async () => {
-    const token = await apiToken('formateur@example.org')
+    const token = await apiToken(portal.url, 'formateur@example.org')
     const list = (await (await fetch(`${portal.url}/api/trainings`, { headers: { Authorization: `JWT ${token}` } })).json()) as { docs: { id: number }[] }
     const res = await fetch(`${portal.url}/api/trainings/import-template?training=${list.docs[0]!.id}`, { headers: { Authorization: `JWT ${token}` } })
     const workbook = new ExcelJS.Workbook()

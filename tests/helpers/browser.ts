@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 /** Debian's Chromium (package `chromium`); Playwright never downloads a browser here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -10,4 +10,23 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   })
+}
+
+/** Password of the demo accounts in the test portals (the README's default). */
+export const DEMO_PASSWORD = 'Demo-Portail-2026!'
+
+/** Signs in through /connexion, as a person would, then lands on `next` (or the account page). */
+export async function signIn(page: Page, email: string, options: { password?: string; next?: string } = {}): Promise<void> {
+  await page.goto(options.next ? `/connexion?suite=${encodeURIComponent(options.next)}` : '/connexion')
+  await page.fill('#f-email', email)
+  await page.fill('#f-password', options.password ?? DEMO_PASSWORD)
+  await page.click('main form button[type=submit]')
+  await page.waitForLoadState('load')
+}
+
+/** A session token from Payload's REST sign-in, for API calls made by the tests. */
+export async function apiToken(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { Origin: baseUrl, 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  if (!res.ok) throw new Error(`Sign-in of ${email} failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { token: string }).token
 }

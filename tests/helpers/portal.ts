@@ -18,3 +18,17 @@ export async function accountByEmail(payload: Payload, email: string): Promise<U
   if (!docs[0]) throw new Error(`No account ${email} in the test database: is the demo seed on?`)
   return docs[0]
 }
+
+/**
+ * Whether an operation is allowed: true when it succeeds, false when the access rules refuse it — Forbidden, or
+ * NotFound when a row-level rule hides the document; any other error is a real failure and is thrown.
+ */
+export async function allowed(operation: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await operation()
+    return true
+  } catch (error) {
+    if (error instanceof Error && /not allowed|Forbidden|NotFound|autorisé|not authorized/i.test(`${error.name} ${error.message}`)) return false
+    throw error
+  }
+}

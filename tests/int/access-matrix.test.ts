@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '#cms/payload-types.ts'
 import { personalFieldRead } from '#cms/access/index.ts'
-import { accountByEmail, testPortal } from '../helpers/portal.ts'
+import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 
 // Role × operation matrix for accounts, reference data and the append-only collections, through the Local API
 // with `overrideAccess: false`: what the API and the admin enforce for every request.
@@ -28,16 +28,6 @@ beforeAll(async () => {
 })
 
 const as = (actor: Actor) => ({ user: users[actor] ?? null, overrideAccess: false as const })
-const allowed = async (op: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await op()
-    return true
-  } catch (error) {
-    if (error instanceof Error && /not allowed|Forbidden|Vous n'êtes pas autorisé|not authorized/i.test(`${error.name} ${error.message}`)) return false
-    throw error
-  }
-}
-
 describe.each(['regions', 'cercles', 'organisations'] as const)('reference collection %s', (collection) => {
   const everyone = Object.keys(ACTORS) as Actor[]
   it.each(everyone)('is readable by %s (public reference data)', async (actor) => {

@@ -6,7 +6,7 @@ import type { User } from '#cms/payload-types.ts'
 import { MEDIA_DIR } from '#cms/collections/Media.ts'
 import { searchResources } from '#cms/search/store.ts'
 import { renderResourcePdf } from '#cms/seed/content.ts'
-import { accountByEmail, testPortal } from '../helpers/portal.ts'
+import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 import { pdfText } from '../helpers/pdf.ts'
 
 let payload: Payload
@@ -182,11 +182,10 @@ describe('content access matrix', () => {
   it.each(roles)('%s may write resources and news only if editor or admin', async (role) => {
     const user = await accountByEmail(payload, emails[role])
     const writer = role === 'editor' || role === 'admin'
-    const attempt = async (fn: () => Promise<unknown>) => fn().then(() => true, () => false)
     const slug = `essai-${role.toLowerCase()}`
-    expect(await attempt(() => payload.create({ collection: 'resources', data: { title: `Essai ${role}`, slug, summary: 'Un résumé suffisant pour le test.', type: 'tool', documentStatus: 'draft', language: 'fr' }, ...as(user) }))).toBe(writer)
-    expect(await attempt(() => payload.create({ collection: 'news', data: { title: `Essai ${role}`, slug, summary: 'Un chapeau suffisant.', body: 'Texte.' }, ...as(user) }))).toBe(writer)
-    expect(await attempt(() => payload.delete({ collection: 'resources', where: { id: { equals: -1 } }, ...as(user) }))).toBe(writer)
-    expect(await attempt(() => payload.delete({ collection: 'consultation-comments', where: { id: { equals: -1 } }, ...as(user) }))).toBe(role === 'admin')
+    expect(await allowed(() => payload.create({ collection: 'resources', data: { title: `Essai ${role}`, slug, summary: 'Un résumé suffisant pour le test.', type: 'tool', documentStatus: 'draft', language: 'fr' }, ...as(user) }))).toBe(writer)
+    expect(await allowed(() => payload.create({ collection: 'news', data: { title: `Essai ${role}`, slug, summary: 'Un chapeau suffisant.', body: 'Texte.' }, ...as(user) }))).toBe(writer)
+    expect(await allowed(() => payload.delete({ collection: 'resources', where: { id: { equals: -1 } }, ...as(user) }))).toBe(writer)
+    expect(await allowed(() => payload.delete({ collection: 'consultation-comments', where: { id: { equals: -1 } }, ...as(user) }))).toBe(role === 'admin')
   })
 })

@@ -7,7 +7,7 @@ import { importParticipants } from '#cms/trainings/import.ts'
 import { trainingReportData } from '#cms/trainings/report-data.ts'
 import { trainingStatistics } from '#cms/trainings/statistics.ts'
 import { pdfText } from '../helpers/pdf.ts'
-import { accountByEmail, testPortal } from '../helpers/portal.ts'
+import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 
 let payload: Payload
 const users: Record<string, User> = {}
@@ -18,7 +18,6 @@ beforeAll(async () => {
   demo = (await payload.find({ collection: 'trainings', limit: 1, overrideAccess: true })).docs[0]!
 })
 const as = (who: string) => ({ user: users[who]!, overrideAccess: false as const })
-const allowed = (fn: () => Promise<unknown>) => fn().then(() => true, () => false)
 const ids = async (collection: 'regions' | 'organisations', field: string, value: string) =>
   (await payload.find({ collection, where: { [field]: { equals: value } }, overrideAccess: true })).docs[0]!.id
 
