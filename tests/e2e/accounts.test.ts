@@ -1,23 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
-import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
-import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
+import { apiToken, signIn } from '../helpers/browser.ts'
+import { startE2E, type E2E, type PortalProcess } from '../helpers/server.ts'
+import { linkIn } from '../helpers/smtp.ts'
 
 // Real Chromium against the built portal, mail received by a real SMTP server on localhost.
+let env: Awaited<ReturnType<typeof startE2E>>
 let portal: PortalProcess
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let smtp: E2E['smtp']
 let browser: Browser
-
 beforeAll(async () => {
-  smtp = await startSmtpServer()
-  portal = await startPortalProcess({ SMTP_URL: smtp.url })
-  browser = await launchBrowser()
+  env = await startE2E()
+  ;({ portal, browser } = env)
+  smtp = env.smtp
 })
 afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
-  await smtp?.close()
+  await env?.stop()
 })
 
 const newPage = async (options: { javaScript?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> => {

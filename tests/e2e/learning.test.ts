@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
+import { apiToken, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
-import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
-import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
+import { startE2E, type E2E, type PortalProcess } from '../helpers/server.ts'
+import { linkIn } from '../helpers/smtp.ts'
 
 // A learner's path in Chromium: sign up, watch, fail then pass the quiz, earn and verify the certificate, and use
 // a module offline.
@@ -14,18 +14,17 @@ const SLUG = 'etape-1-identification-enregistrement'
 const shipped = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../training/modules', SLUG, 'module.json'), 'utf8')) as {
   quiz: { questions: { id: string; kind: string; correct: string[]; options: { id: string }[] }[] }
 }
+let env: Awaited<ReturnType<typeof startE2E>>
 let portal: PortalProcess
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let smtp: E2E['smtp']
 let browser: Browser
 beforeAll(async () => {
-  smtp = await startSmtpServer()
-  portal = await startPortalProcess({ SMTP_URL: smtp.url })
-  browser = await launchBrowser()
+  env = await startE2E()
+  ;({ portal, browser } = env)
+  smtp = env.smtp
 })
 afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
-  await smtp?.close()
+  await env?.stop()
 })
 
 const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {

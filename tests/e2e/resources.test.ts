@@ -2,20 +2,20 @@ import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
+import { apiToken, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
-import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
+import { startE2E, type PortalProcess } from '../helpers/server.ts'
 
 // The resource centre in real Chromium, against the built portal with the shipped corpus.
+let env: Awaited<ReturnType<typeof startE2E>>
 let portal: PortalProcess
 let browser: Browser
 beforeAll(async () => {
-  portal = await startPortalProcess()
-  browser = await launchBrowser()
+  env = await startE2E()
+  ;({ portal, browser } = env)
 })
 afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
+  await env?.stop()
 })
 
 const newPage = async (javaScript = true): Promise<{ context: BrowserContext; page: Page }> => {

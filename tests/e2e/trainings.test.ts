@@ -4,21 +4,21 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiToken, launchBrowser, signIn } from '../helpers/browser.ts'
+import { apiToken, signIn } from '../helpers/browser.ts'
 import { pdfText } from '../helpers/pdf.ts'
-import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
+import { startE2E, type PortalProcess } from '../helpers/server.ts'
 
 // A trainer's day in Chromium: create the training, import participants, mark attendance on a phone (offline
 // included), enter scores, download the report.
+let env: Awaited<ReturnType<typeof startE2E>>
 let portal: PortalProcess
 let browser: Browser
 beforeAll(async () => {
-  portal = await startPortalProcess()
-  browser = await launchBrowser()
+  env = await startE2E()
+  ;({ portal, browser } = env)
 })
 afterAll(async () => {
-  await browser?.close()
-  await portal?.stop()
+  await env?.stop()
 })
 
 async function newPage(options: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import type { User } from '#cms/payload-types.ts'
+import type { Role } from '#cms/rules/roles.ts'
 
 let started: Promise<Payload> | undefined
 
@@ -31,4 +32,12 @@ export async function allowed(operation: () => Promise<unknown>): Promise<boolea
     if (error instanceof Error && /not allowed|Forbidden|NotFound|autorisé|not authorized/i.test(`${error.name} ${error.message}`)) return false
     throw error
   }
+}
+
+/** The demo account of each role (one role each), from the seed's own list. */
+export async function demoEmailOf(role: Role): Promise<string> {
+  const { DEMO_ACCOUNTS } = await import('#cms/seed/index.ts')
+  const account = DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role)
+  if (!account) throw new Error(`No demo account holds the single role ${role}.`)
+  return account.email
 }

@@ -88,3 +88,25 @@ export function runPortalToExit(extraEnv: Record<string, string>): Promise<{ cod
     })
   })
 }
+
+/** What a browser test file runs against: the built portal, a real SMTP server and Chromium. */
+export type E2E = { portal: PortalProcess; smtp: Awaited<ReturnType<typeof import('./smtp.ts').startSmtpServer>>; browser: import('playwright-core').Browser }
+
+/** Starts the SMTP server, the portal (mail going to it) and Chromium; `stop` ends all three. */
+export async function startE2E(extraEnv: Record<string, string> = {}): Promise<E2E & { stop: () => Promise<void> }> {
+  const { startSmtpServer } = await import('./smtp.ts')
+  const { launchBrowser } = await import('./browser.ts')
+  const smtp = await startSmtpServer()
+  const portal = await startPortalProcess({ SMTP_URL: smtp.url, ...extraEnv })
+  const browser = await launchBrowser()
+  return {
+    portal,
+    smtp,
+    browser,
+    stop: async () => {
+      await browser.close()
+      await portal.stop()
+      await smtp.close()
+    },
+  }
+}

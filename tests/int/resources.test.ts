@@ -6,7 +6,7 @@ import type { User } from '#cms/payload-types.ts'
 import { MEDIA_DIR } from '#cms/collections/Media.ts'
 import { searchResources } from '#cms/search/store.ts'
 import { renderResourcePdf } from '#cms/seed/content.ts'
-import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
+import { accountByEmail, allowed, demoEmailOf, testPortal } from '../helpers/portal.ts'
 import { pdfText } from '../helpers/pdf.ts'
 
 let payload: Payload
@@ -170,17 +170,8 @@ describe('consultation comments', () => {
 
 describe('content access matrix', () => {
   const roles = ['admin', 'coordinator', 'trainer', 'supervisor', 'caseManager', 'learner', 'editor'] as const
-  const emails: Record<(typeof roles)[number], string> = {
-    admin: 'admin@example.org',
-    coordinator: 'coordination@example.org',
-    trainer: 'formateur@example.org',
-    supervisor: 'superviseur@example.org',
-    caseManager: 'gestionnaire@example.org',
-    learner: 'apprenant@example.org',
-    editor: 'editeur@example.org',
-  }
   it.each(roles)('%s may write resources and news only if editor or admin', async (role) => {
-    const user = await accountByEmail(payload, emails[role])
+    const user = await accountByEmail(payload, await demoEmailOf(role))
     const writer = role === 'editor' || role === 'admin'
     const slug = `essai-${role.toLowerCase()}`
     expect(await allowed(() => payload.create({ collection: 'resources', data: { title: `Essai ${role}`, slug, summary: 'Un résumé suffisant pour le test.', type: 'tool', documentStatus: 'draft', language: 'fr' }, ...as(user) }))).toBe(writer)
