@@ -187,8 +187,9 @@ export async function startServer(options: PortalServerOptions = {}) {
   }
 }
 
-if (import.meta.main) {
-  const portal = await startServer()
+/** Starts the portal and stops it cleanly on SIGINT/SIGTERM (what `npm start` and `npm run serve` run). */
+export async function runServer(options: PortalServerOptions = {}): Promise<void> {
+  const portal = await startServer(options)
   const stop = async (signal: string) => {
     console.log(`${signal} reçu : arrêt du portail.`)
     await portal.close()
@@ -197,3 +198,5 @@ if (import.meta.main) {
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
 }
+
+if (import.meta.main) await runServer()

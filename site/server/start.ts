@@ -1,5 +1,6 @@
 // `npm start`: build when the sources changed, then serve (migrations and the idempotent seed run at start).
 import { buildIfNeeded } from './build.ts'
+import { runServer } from './index.ts'
 
 buildIfNeeded()
-await import('./index.ts')
+await runServer()

@@ -137,6 +137,17 @@ describe('one Payload instance per process', () => {
 })
 
 describe('start-up rules', () => {
+  it('serves the portal with the README’s `npm start` (build when needed, migrations and seed at start)', async () => {
+    const started = await startPortalProcess({}, ['npm', ['start', '--silent']])
+    try {
+      expect((await fetch(`${started.url}/healthz`)).status).toBe(200)
+      expect(await (await fetch(`${started.url}/formation`)).text()).toContain('Identification et enregistrement')
+      expect(started.logs()).toMatch(/Portail prêt sur/)
+    } finally {
+      await started.stop()
+    }
+  })
+
   it('refuses to start in production with the default secret', async () => {
     const { code, output } = await runPortalToExit({ NODE_ENV: 'production', PAYLOAD_SECRET: '', DATABASE_URL: 'file:/tmp/portail-refused.db', PORT: String(await freePort()) })
     expect(code).not.toBe(0)

@@ -18,13 +18,17 @@ export async function freePort(): Promise<number> {
 /** A running portal process, started the way the README's `npm run serve` does, on a throw-away database. */
 export type PortalProcess = { url: string; port: number; pid: number; dbFile: string; logs: () => string; stop: () => Promise<void> }
 
-/** Starts the built portal (production mode, real secret) and waits until /healthz answers. */
-export async function startPortalProcess(extraEnv: Record<string, string> = {}): Promise<PortalProcess> {
+/**
+ * Starts the built portal (production mode, real secret) and waits until /healthz answers. `command` defaults to
+ * the server entry point (`npm run serve`); the README's `npm start` can be given instead.
+ */
+export async function startPortalProcess(extraEnv: Record<string, string> = {}, command: [string, string[]] = [process.execPath, ['site/server/index.ts']]): Promise<PortalProcess> {
   const port = await freePort()
   const dbFile = path.join(os.tmpdir(), `portail-e2e-${randomBytes(4).toString('hex')}.db`)
   const url = `http://localhost:${port}`
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['site/server/index.ts'], {
+  const child: ChildProcess = spawn(command[0], command[1], {
+    detached: true,
     cwd: root,
     env: {
       ...process.env,
@@ -67,9 +71,10 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
     logs: () => output,
     stop: async () => {
       if (child.exitCode !== null) return
-      child.kill('SIGTERM')
+      // The whole process group: `npm start` runs the server as a child of npm.
+      process.kill(-child.pid!, 'SIGTERM')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      if (child.exitCode === null) child.kill('SIGKILL')
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL')
     },
   }
 }
