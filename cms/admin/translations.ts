@@ -11,6 +11,10 @@ export const adminTranslations = {
       reportDocx: 'Rapport de formation (Word)',
       attendanceSheet: 'Feuille d’émargement (PDF)',
       trainingDashboard: 'Présence du jour et import des participants (page mobile)',
+      followUp: 'Suivi',
+      myTrainings: 'Formations en présentiel',
+      trainingStatistics: 'Statistiques des formations',
+      selfTrainingFollowUp: 'Suivi de l’autoformation',
     },
   },
   en: {
@@ -24,6 +28,10 @@ export const adminTranslations = {
       reportDocx: 'Training report (Word)',
       attendanceSheet: 'Attendance sheet (PDF)',
       trainingDashboard: 'Daily attendance and participants import (mobile page)',
+      followUp: 'Follow-up',
+      myTrainings: 'Face-to-face trainings',
+      trainingStatistics: 'Training statistics',
+      selfTrainingFollowUp: 'Self-training follow-up',
     },
   },
 }

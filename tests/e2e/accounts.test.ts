@@ -64,6 +64,9 @@ describe('each demo role in /admin', () => {
       const count = await page.locator(`nav a[href="/admin/collections/${slug}"]`).count()
       expect(count > 0, `${email} → ${slug}`).toBe(visible.includes(slug))
     }
+    // Trainers, coordination and admins find the follow-up pages from the back office's navigation.
+    const follows = ['admin@example.org', 'coordination@example.org', 'formateur@example.org'].includes(email)
+    expect(await page.locator('nav a[href="/formation/suivi"]').count() > 0, `${email} → suivi`).toBe(follows)
     if (email !== 'admin@example.org' && email !== 'coordination@example.org') {
       // Row-level access: the account list holds only the person's own account.
       await page.goto('/admin/collections/users')

@@ -87,6 +87,26 @@ describe('the public reads only published items', () => {
   })
 })
 
+describe('scheduled publication', () => {
+  it('publishes a draft at its scheduled time through the jobs queue, as the editor who scheduled it', async () => {
+    const { doc } = await draftWithFile('publication-programmee', 'Note à publication programmée')
+    // What the admin's "Planifier la publication" does: a schedulePublish job waiting until the chosen time.
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'resources', value: String(doc.id) }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: new Date(Date.now() + 1500),
+    } as never)
+    expect((await publicFind('resources', { slug: { equals: 'publication-programmee' } })).docs).toHaveLength(0)
+    const deadline = Date.now() + 15_000
+    let published = 0
+    while (published === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500))
+      published = (await publicFind('resources', { slug: { equals: 'publication-programmee' } })).docs.length
+    }
+    expect(published).toBe(1)
+  })
+})
+
 describe('search follows the database', () => {
   it('finds a document as soon as it is published, never before', async () => {
     expect(await searchResources(payload, 'hydrographie', 'fr')).toHaveLength(0)
