@@ -3,7 +3,6 @@ import type { User } from '../payload-types.ts'
 import type { TTrainingReport } from '../reports/training-report.ts'
 import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
 import type { TEnrolment, TNextStep, TParticipant } from '../rules/trainings.ts'
-import { idOf } from '../collections/Trainings/shared.ts'
 
 const nameOf = (rel: unknown, field: 'acronym' | 'name'): string => (rel && typeof rel === 'object' ? String((rel as Record<string, unknown>)[field] ?? '') : '')
 
@@ -60,9 +59,4 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
     enrolments: rows,
     nextSteps: nextSteps.docs.map((n): TNextStep => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
   }
-}
-
-/** The training ids a person may report on, for links in lists (same access rules). */
-export function trainingIdOf(value: unknown): string | number | null {
-  return idOf(value)
 }

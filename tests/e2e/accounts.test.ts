@@ -181,6 +181,7 @@ describe('lockout, reset and sessions', () => {
     expect(sessions).toBeGreaterThanOrEqual(2)
     await first.page.goto('/mon-compte')
     await first.page.click('text=Se déconnecter de tous les appareils')
+    expect(await first.page.textContent('main')).toContain('Votre session a pris fin')
     await second.page.goto('/mon-compte')
     expect(second.page.url()).toContain('/connexion')
     await second.page.goto('/admin')
