@@ -100,7 +100,8 @@ export async function startServer(options: PortalServerOptions = {}) {
     }
     if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || pathname.endsWith('/')) return toAstro()
     // Built assets and public files come from dist/client (the Node adapter does not serve them in middleware mode).
-    send(req, decodeURIComponent(pathname), { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })
+    // `send` takes the encoded path and decodes it itself: a malformed one is an error that falls through to Astro.
+    send(req, pathname, { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })
       .on('error', toAstro)
       .pipe(res)
   }

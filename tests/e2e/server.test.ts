@@ -85,6 +85,11 @@ describe('bad input', () => {
     const en = await fetch(`${portal.url}/en/nowhere`)
     expect(en.status).toBe(404)
     expect(await en.text()).toContain('Page not found')
+    for (const path of ['/ressources/%E0%A4%A', '/%E0%A4%A', '/_astro/%ZZ.css']) {
+      const odd = await fetch(`${portal.url}${path}`)
+      expect(odd.status, path).toBe(404)
+      expect(await odd.text(), path).toContain('Page introuvable')
+    }
   })
 
   it('treats a malformed session cookie as signed out, never as an error', async () => {
