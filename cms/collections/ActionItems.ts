@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../access/index.ts'
 import { NEXT_STEP_STATUSES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
-import { idOf, trainersOf, trainersField } from './Trainings/shared.ts'
+import { trainersOf, trainersField } from './Trainings/shared.ts'
+import { idOf } from '../fields/relations.ts'
 
 /**
  * Every commitment with an owner, a deadline and a status — a training's next steps today, a meeting's action

@@ -3,7 +3,8 @@ import { ownTrainingsOrCoordinators, trainingStaff } from '../access/index.ts'
 import { EVALUATION_ITEMS } from '../rules/training-vocabulary.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { ATTENDANCE_STATUSES, isDayWithinTraining, isValidScore } from '../rules/trainings.ts'
-import { idOf, refreshParticipantTrainers, trainersOf, trainersField } from './Trainings/shared.ts'
+import { refreshParticipantTrainers, trainersOf, trainersField } from './Trainings/shared.ts'
+import { idOf } from '../fields/relations.ts'
 
 const score = (name: string, fr: string, en: string) => ({
   name,

@@ -4,7 +4,8 @@ import { duplicateCandidates, normalisePhone, SEXES } from '../rules/trainings.t
 import { selectOptions } from '../rules/toolkit.ts'
 import { hasRole } from '../rules/roles.ts'
 import { audit, clientIp } from '../auth/audit.ts'
-import { idOf, refreshParticipantTrainers, trainersField } from './Trainings/shared.ts'
+import { refreshParticipantTrainers, trainersField } from './Trainings/shared.ts'
+import { idOf } from '../fields/relations.ts'
 
 /** The registry of people trained, shared across trainings so that each person's history is visible. */
 export const Participants: CollectionConfig = {

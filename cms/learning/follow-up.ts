@@ -1,10 +1,9 @@
 import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import type { TQuiz } from '../../training/schema.ts'
+import { idOf, relatedText as nameOf } from '../fields/relations.ts'
 import { moduleRates, mostFailedQuestions, progressBy, type TAttemptRecord, type TLearner, type TModuleInfo, type TProgressRecord } from '../rules/learning-analytics.ts'
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))
-const nameOf = (rel: unknown, field: 'acronym' | 'name') => (rel && typeof rel === 'object' ? String((rel as Record<string, unknown>)[field] ?? '') : '')
 
 /** The follow-up tables for a trainer, coordinator or admin (access rules decide what they read). */
 export async function followUp(payload: Payload, user: User) {
@@ -21,8 +20,8 @@ export async function followUp(payload: Payload, user: User) {
     : []
   const learners: TLearner[] = people.map((p) => ({ id: p.id, name: p.name, organisation: nameOf(p.organisation, 'acronym'), region: nameOf(p.region, 'name'), roles: p.roles ?? [] }))
   const modules: TModuleInfo[] = modulesFound.docs.map((m) => ({ id: m.id, title: m.title, questions: (m.quiz as TQuiz).questions.map((q) => ({ id: q.id, prompt: q.prompt })) }))
-  const progress: TProgressRecord[] = progressFound.docs.map((p) => ({ user: idOf(p.user), module: idOf(p.module), completed: Boolean(p.completedAt) }))
-  const attempts: TAttemptRecord[] = attemptsFound.docs.map((a) => ({ user: idOf(a.user), module: idOf(a.module), passed: a.passed, results: a.results as TAttemptRecord['results'] }))
+  const progress: TProgressRecord[] = progressFound.docs.map((p) => ({ user: idOf(p.user)!, module: idOf(p.module)!, completed: Boolean(p.completedAt) }))
+  const attempts: TAttemptRecord[] = attemptsFound.docs.map((a) => ({ user: idOf(a.user)!, module: idOf(a.module)!, passed: a.passed, results: a.results as TAttemptRecord['results'] }))
   return {
     modules: moduleRates(modules, progress, attempts),
     byOrganisation: progressBy('organisation', learners, modules, progress),

@@ -2,7 +2,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import { audit, clientIp } from '../auth/audit.ts'
 import { parseParticipantsFile, type TImportError, type TImportRow } from '../imports/participants.ts'
 import { duplicateCandidates, trainingDays } from '../rules/trainings.ts'
-import { idOf } from '../collections/Trainings/shared.ts'
+import { idOf } from '../fields/relations.ts'
 
 /** Outcome of an import: either everything was written, or nothing and the French errors by row and column. */
 export type TImportOutcome = { ok: true; created: number; reused: number; enrolments: number } | { ok: false; errors: TImportError[] }

@@ -3,8 +3,8 @@ import type { User } from '../payload-types.ts'
 import type { TTrainingReport } from '../reports/training-report.ts'
 import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
 import type { TEnrolment, TNextStep, TParticipant } from '../rules/trainings.ts'
+import { relatedText as nameOf } from '../fields/relations.ts'
 
-const nameOf = (rel: unknown, field: 'acronym' | 'name'): string => (rel && typeof rel === 'object' ? String((rel as Record<string, unknown>)[field] ?? '') : '')
 
 /**
  * Everything the training report needs, read as the person asking (a trainer gets only their own trainings):

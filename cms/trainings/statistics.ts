@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import { TRAINING_KINDS } from '../rules/training-vocabulary.ts'
 import { statistics, trainingsByRegionAndQuarter, type TCountRow, type TStatistics, type TTrainingRecord } from '../rules/trainings.ts'
+import { relatedText as nameOf } from '../fields/relations.ts'
 
-const nameOf = (rel: unknown, field: 'acronym' | 'name'): string => (rel && typeof rel === 'object' ? String((rel as Record<string, unknown>)[field] ?? '') : '')
 
 /** The participations a person may see (a trainer: their own trainings), as plain records for the rules. */
 export async function trainingRecords(payload: Payload, user: User | null, overrideAccess = false): Promise<TTrainingRecord[]> {

@@ -1,8 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import { idOf } from '../../fields/relations.ts'
 import { resourceYear } from '../../rules/resources.ts'
-
-const idOf = (value: unknown): number | string | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : ((value as number | string | null) ?? null)
 
 /** Stamps the filing year and, on first publication, the publication date. */
 export const deriveResourceFields: CollectionBeforeChangeHook = ({ data, originalDoc }) => {

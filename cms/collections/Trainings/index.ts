@@ -4,8 +4,9 @@ import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabula
 import { selectOptions } from '../../rules/toolkit.ts'
 import { trainingDays } from '../../rules/trainings.ts'
 import { hasRole } from '../../rules/roles.ts'
-import { idOf, refreshParticipantTrainers } from './shared.ts'
+import { refreshParticipantTrainers } from './shared.ts'
 import { trainingEndpoints } from './endpoints.ts'
+import { idOf } from '../../fields/relations.ts'
 
 const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
 

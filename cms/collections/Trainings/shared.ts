@@ -1,8 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
-
-/** An id from a relationship value, populated or not. */
-export const idOf = (value: unknown): number | string | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : ((value as number | string | null | undefined) ?? null)
+import { idOf } from '../../fields/relations.ts'
 
 /** The trainers of a training (user ids), read as the system. */
 export async function trainersOf(payload: Payload, trainingId: number | string, req?: Partial<PayloadRequest>): Promise<(number | string)[]> {
