@@ -29,7 +29,7 @@ import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
-import { hasRole, type RoleHolder } from './rules/roles.ts'
+import { can, type RoleHolder } from './rules/roles.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -61,12 +61,12 @@ export default buildConfig({
   graphQL: { disable: true },
   jobs: {
     tasks: [sendEmailTask],
-    access: { run: ({ req }) => hasRole(req.user, 'admin'), queue: ({ req }) => hasRole(req.user, 'admin') },
+    access: { run: ({ req }) => can(req.user, 'administer'), queue: ({ req }) => can(req.user, 'administer') },
     autoRun: [{ cron: `*/${env.JOBS_INTERVAL_SECONDS} * * * * *`, queue: 'default', limit: 20 }],
     shouldAutoRun: () => jobsReady(),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, hidden: ({ user }) => !hasRole(user as RoleHolder, 'admin'), group: { fr: 'Administration', en: 'Administration' } },
+      admin: { ...defaultJobsCollection.admin, hidden: ({ user }) => !can(user as RoleHolder, 'administer'), group: { fr: 'Administration', en: 'Administration' } },
     }),
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },

@@ -1,5 +1,5 @@
 import type { Access, FieldAccess } from 'payload'
-import { hasRole, isStaff, type RoleHolder } from '../rules/roles.ts'
+import { can, hasRole, isStaff, type RoleHolder } from '../rules/roles.ts'
 
 // Small named access functions; collections list them by name (DESIGN.md §4).
 // Row-level rules return a `where` query so lists are filtered by the database, not after the fact.
@@ -14,7 +14,7 @@ export const anyone: Access = () => true
 export const nobody: Access = () => false
 
 /** National administrators only. */
-export const adminsOnly: Access = ({ req }) => hasRole(userOf(req), 'admin')
+export const adminsOnly: Access = ({ req }) => can(userOf(req), 'administer')
 
 /** Anyone who may open the back office (every role but learner). */
 export const staffOnly = ({ req }: { req: { user?: unknown } }): boolean => isStaff(userOf(req))
@@ -23,7 +23,7 @@ export const staffOnly = ({ req }: { req: { user?: unknown } }): boolean => isSt
 export const adminsCoordinatorsOrSelf: Access = ({ req }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'admin', 'coordinator')) return true
+  if (can(user, 'readAllAccounts')) return true
   return { id: { equals: user.id } }
 }
 
@@ -31,36 +31,36 @@ export const adminsCoordinatorsOrSelf: Access = ({ req }) => {
 export const adminsOrSelf: Access = ({ req }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'admin')) return true
+  if (can(user, 'administer')) return true
   return { id: { equals: user.id } }
 }
 
 /** Field-level: only admins may set or change the field (roles, scope, activation…). */
-export const adminsOnlyField: FieldAccess = ({ req }) => hasRole(userOf(req), 'admin')
+export const adminsOnlyField: FieldAccess = ({ req }) => can(userOf(req), 'administer')
 
 /** Field-level: personal contact details are readable by the person, admins and coordinators. */
 export const personalFieldRead: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'admin', 'coordinator')) return true
+  if (can(user, 'readAllAccounts')) return true
   return doc !== undefined && String((doc as { id?: unknown }).id) === String(user.id)
 }
 
 /** Content editors and admins (resources, news, files, the home page). */
-export const editorsOnly: Access = ({ req }) => hasRole(userOf(req), 'editor', 'admin')
+export const editorsOnly: Access = ({ req }) => can(userOf(req), 'editContent')
 
 /** Anyone signed in (any role). */
 export const signedIn: Access = ({ req }) => userOf(req) !== null
 
 /** Editors and admins read drafts too; everyone else reads published versions only. */
 export const publishedOrEditors: Access = ({ req }) => {
-  if (hasRole(userOf(req), 'editor', 'admin')) return true
+  if (can(userOf(req), 'editContent')) return true
   return { _status: { equals: 'published' } }
 }
 
 /** Files: editors and admins see all; everyone else only files attached to published content. */
 export const publicFilesOrEditors: Access = ({ req }) => {
-  if (hasRole(userOf(req), 'editor', 'admin')) return true
+  if (can(userOf(req), 'editContent')) return true
   return { visibility: { equals: 'public' } }
 }
 
@@ -68,15 +68,15 @@ export const publicFilesOrEditors: Access = ({ req }) => {
 export const editorsOrAuthor: Access = ({ req }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'editor', 'admin')) return true
+  if (can(user, 'editContent')) return true
   return { author: { equals: user.id } }
 }
 
 /** Trainers, coordinators and admins: who plans and runs face-to-face trainings. */
-export const trainingStaff: Access = ({ req }) => hasRole(userOf(req), 'trainer', 'coordinator', 'admin')
+export const trainingStaff: Access = ({ req }) => can(userOf(req), 'runTrainings')
 
 /** Coordinators and admins. */
-export const coordinatorsOrAdmins: Access = ({ req }) => hasRole(userOf(req), 'coordinator', 'admin')
+export const coordinatorsOrAdmins: Access = ({ req }) => can(userOf(req), 'coordinate')
 
 /**
  * Training records: coordinators and admins see all; a trainer sees the records of the trainings they run
@@ -84,7 +84,7 @@ export const coordinatorsOrAdmins: Access = ({ req }) => hasRole(userOf(req), 'c
  */
 export const ownTrainingsOrCoordinators: Access = ({ req }) => {
   const user = userOf(req)
-  if (hasRole(user, 'coordinator', 'admin')) return true
+  if (can(user, 'coordinate')) return true
   if (hasRole(user, 'trainer')) return { trainers: { in: [user!.id] } }
   return false
 }
@@ -92,7 +92,7 @@ export const ownTrainingsOrCoordinators: Access = ({ req }) => {
 /** Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings. */
 export const participantContactRead: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
-  if (hasRole(user, 'coordinator', 'admin')) return true
+  if (can(user, 'coordinate')) return true
   if (!hasRole(user, 'trainer') || !doc) return false
   const trainers = ((doc as { trainers?: unknown[] }).trainers ?? []).map((t) => String(t && typeof t === 'object' ? (t as { id: unknown }).id : t))
   return trainers.includes(String(user!.id))
@@ -102,7 +102,7 @@ export const participantContactRead: FieldAccess = ({ req, doc }) => {
 export const ownOrFollowers: Access = ({ req }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'trainer', 'coordinator', 'admin')) return true
+  if (can(user, 'followLearners')) return true
   return { user: { equals: user.id } }
 }
 
@@ -116,9 +116,9 @@ export const ownRecords: Access = ({ req }) => {
 export const ownOrCoordinators: Access = ({ req }) => {
   const user = userOf(req)
   if (!user) return false
-  if (hasRole(user, 'coordinator', 'admin')) return true
+  if (can(user, 'coordinate')) return true
   return { user: { equals: user.id } }
 }
 
 /** Module texts are edited by trainers, editors, coordinators and admins. */
-export const curriculumEditors: Access = ({ req }) => hasRole(userOf(req), 'trainer', 'editor', 'coordinator', 'admin')
+export const curriculumEditors: Access = ({ req }) => can(userOf(req), 'editCurriculum')

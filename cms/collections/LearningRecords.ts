@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { adminsOnly, nobody, ownOrCoordinators, ownOrFollowers, ownRecords, signedIn } from '../access/index.ts'
-import { hasRole } from '../rules/roles.ts'
+import { can } from '../rules/roles.ts'
 
 /** A record is always the signed-in person's own: the owner comes from the session, never from input. */
 const ownerIsRequester: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {
@@ -50,7 +50,7 @@ export const QuizAttempts: CollectionConfig = {
   ],
 }
 
-const revokers = ({ req }: { req: { user?: unknown } }) => hasRole(req.user as never, 'coordinator', 'admin')
+const revokers = ({ req }: { req: { user?: unknown } }) => can(req.user as never, 'coordinate')
 
 /** Certificates (attestations) issued when the required modules are complete; verifiable, revocable. */
 export const Certificates: CollectionConfig = {

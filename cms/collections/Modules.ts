@@ -2,7 +2,7 @@ import { ValidationError, type CollectionConfig } from 'payload'
 import { z } from 'zod'
 import { adminsOnly, anyone, curriculumEditors } from '../access/index.ts'
 import { FORM_CODES } from '../rules/toolkit.ts'
-import { hasRole } from '../rules/roles.ts'
+import { can } from '../rules/roles.ts'
 import { ZQuiz } from '../../training/schema.ts'
 
 const readOnly = { readOnly: true, description: { fr: 'Issu du curriculum livré (training/modules) et de ses médias.', en: 'From the shipped curriculum (training/modules) and its media.' } }
@@ -68,7 +68,7 @@ export const Modules: CollectionConfig = {
       name: 'quiz',
       type: 'json',
       required: true,
-      access: { read: ({ req }) => hasRole(req.user as never, 'trainer', 'editor', 'coordinator', 'admin') },
+      access: { read: ({ req }) => can(req.user as never, 'editCurriculum') },
       label: { fr: 'Quiz (questions, réponses, explications, seuil de réussite)', en: 'Quiz (questions, answers, explanations, pass mark)' },
     },
     { name: 'linkedForms', type: 'select', hasMany: true, options: Object.keys(FORM_CODES), label: { fr: 'Formulaires liés', en: 'Linked forms' } },

@@ -2,7 +2,7 @@ import { APIError, ValidationError, type CollectionConfig } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, participantContactRead, trainingStaff } from '../access/index.ts'
 import { duplicateCandidates, normalisePhone, SEXES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
-import { hasRole } from '../rules/roles.ts'
+import { can, hasRole } from '../rules/roles.ts'
 import { audit, clientIp } from '../auth/audit.ts'
 import { refreshParticipantTrainers, trainersField } from './Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
@@ -66,7 +66,7 @@ export const Participants: CollectionConfig = {
       path: '/:id/merge',
       method: 'post',
       handler: async (req) => {
-        if (!hasRole(req.user as never, 'coordinator', 'admin')) return Response.json({ errors: [{ message: 'Réservé à la coordination et aux administrateurs.' }] }, { status: 403 })
+        if (!can(req.user as never, 'coordinate')) return Response.json({ errors: [{ message: 'Réservé à la coordination et aux administrateurs.' }] }, { status: 403 })
         const body = (await req.json?.()) as { into?: unknown } | undefined
         const from = req.routeParams?.id as string
         const into = body?.into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedPrivileges, hasRole, isStaff } from './roles.ts'
+import { can, changedPrivileges, hasRole, isStaff } from './roles.ts'
 
 describe('roles', () => {
   it('matches any held role', () => {
@@ -22,5 +22,19 @@ describe('roles', () => {
     ])
     expect(changedPrivileges({ active: true }, { active: false })).toEqual(['active'])
     expect(changedPrivileges({ active: true }, { name: 'x' })).toEqual([])
+  })
+})
+
+describe('capabilities', () => {
+  it('follow the roles that carry them', () => {
+    expect(can({ roles: ['trainer'] }, 'runTrainings')).toBe(true)
+    expect(can({ roles: ['supervisor'] }, 'runTrainings')).toBe(false)
+    expect(can({ roles: ['editor'] }, 'editContent')).toBe(true)
+    expect(can({ roles: ['trainer'] }, 'editContent')).toBe(false)
+    expect(can({ roles: ['coordinator'] }, 'administer')).toBe(false)
+    expect(can(null, 'editCurriculum')).toBe(false)
+  })
+  it('are lost with deactivation', () => {
+    expect(can({ roles: ['admin'], active: false }, 'administer')).toBe(false)
   })
 })

@@ -31,3 +31,34 @@ export function changedPrivileges(before: Record<string, unknown>, after: Record
   }
   return PRIVILEGE_FIELDS.filter((f) => f in after && norm(before[f]) !== norm(after[f]))
 }
+
+/**
+ * What each role may do, named once. Access functions, endpoints, Astro pages and navigation ask for a capability
+ * (`can(user, 'runTrainings')`), never for a list of roles, so a change of who may do what is made here alone.
+ * The scope of the records a capability reaches (own, trainings run, organisation, region, national) is a separate
+ * rule (see docs/access.md).
+ */
+export const CAPABILITIES = {
+  /** Plan and run face-to-face trainings: trainings, participants, enrolments, next steps, trainer pages. */
+  runTrainings: ['trainer', 'coordinator', 'admin'],
+  /** Read learners' self-training records and the follow-up tables. */
+  followLearners: ['trainer', 'coordinator', 'admin'],
+  /** See every training record nationally, merge duplicate participants, revoke certificates. */
+  coordinate: ['coordinator', 'admin'],
+  /** Read every account (contact details included). */
+  readAllAccounts: ['coordinator', 'admin'],
+  /** Create accounts, change roles and scope, reference data, jobs. */
+  administer: ['admin'],
+  /** Resources, news, files, the home page; drafts and previews; consultation comments. */
+  editContent: ['editor', 'admin'],
+  /** The self-training modules' texts (and reading their quiz answers). */
+  editCurriculum: ['trainer', 'editor', 'coordinator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+/** A named capability of CAPABILITIES. */
+export type Capability = keyof typeof CAPABILITIES
+
+/** True when the person is active and one of their roles carries the capability. */
+export function can(user: RoleHolder, capability: Capability): boolean {
+  return hasRole(user, ...CAPABILITIES[capability])
+}

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import type { Enrolment, Participant, Training, User } from '#cms/payload-types.ts'
-import { hasRole } from '#cms/rules/roles.ts'
+import { can } from '#cms/rules/roles.ts'
 import { trainingDays } from '#cms/rules/trainings.ts'
 
 // Reading and marking face-to-face trainings from the site, as the signed-in trainer or coordinator
@@ -8,7 +8,7 @@ import { trainingDays } from '#cms/rules/trainings.ts'
 
 /** Whether the person may use the trainer pages. */
 export function canRunTrainings(user: User | null): user is User {
-  return hasRole(user, 'trainer', 'coordinator', 'admin')
+  return can(user, 'runTrainings')
 }
 
 /** The trainings the person may see, most recent first. */

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import type { PayloadHandler } from 'payload'
 import { z } from 'zod'
 import { audit, clientIp } from '../../auth/audit.ts'
-import { hasRole } from '../../rules/roles.ts'
+import { can } from '../../rules/roles.ts'
 
 const ZExportQuery = z.object({
   resource: z.string().regex(/^[A-Za-z0-9]{1,40}$/, { error: 'Paramètre « resource » invalide : identifiant du document attendu.' }),
@@ -21,7 +21,7 @@ const json = (status: number, message: string) => Response.json({ errors: [{ mes
  * of personal data.
  */
 export const exportComments: PayloadHandler = async (req) => {
-  if (!hasRole(req.user as never, 'editor', 'admin')) return json(403, 'Réservé à l’équipe éditoriale (éditeurs et administrateurs).')
+  if (!can(req.user as never, 'editContent')) return json(403, 'Réservé à l’équipe éditoriale (éditeurs et administrateurs).')
   const parsed = ZExportQuery.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
   if (!parsed.success) return json(400, parsed.error.issues.map((i) => i.message).join(' '))
   const { payload } = req

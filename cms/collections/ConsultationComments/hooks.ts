@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { isConsultationOpen } from '../../rules/resources.ts'
-import { hasRole } from '../../rules/roles.ts'
+import { can } from '../../rules/roles.ts'
 
 /** Refusal of a comment outside an open consultation (French message, shown by the site and the API). */
 export class ConsultationClosedError extends APIError {
@@ -16,7 +16,7 @@ export class ConsultationClosedError extends APIError {
 export const guardComment: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const user = req.user as { id: number | string; roles?: string[] } | null
   if (!user) throw new APIError('Connectez-vous pour commenter.', 401, undefined, true)
-  const editor = hasRole(user, 'editor', 'admin')
+  const editor = can(user, 'editContent')
   const resourceId = operation === 'create' ? data.resource : (originalDoc?.resource?.id ?? originalDoc?.resource)
   const resource = await req.payload.findByID({ collection: 'resources', id: resourceId, depth: 0, overrideAccess: true, req })
   const next = { ...data }

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { adminsOnly, editorsOrAuthor, signedIn } from '../../access/index.ts'
-import { hasRole } from '../../rules/roles.ts'
+import { can } from '../../rules/roles.ts'
 import { exportComments } from './export.ts'
 import { guardComment } from './hooks.ts'
 
-const editorsField = ({ req }: { req: { user?: unknown } }) => hasRole(req.user as never, 'editor', 'admin')
+const editorsField = ({ req }: { req: { user?: unknown } }) => can(req.user as never, 'editContent')
 
 /** Comments left by signed-in practitioners on a draft SOP or guideline during its consultation. */
 export const ConsultationComments: CollectionConfig = {

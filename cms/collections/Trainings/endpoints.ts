@@ -2,7 +2,7 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadHandler } from 'pay
 import { z } from 'zod'
 import { importTemplate } from '../../imports/participants.ts'
 import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf } from '../../reports/training-report.ts'
-import { hasRole } from '../../rules/roles.ts'
+import { can } from '../../rules/roles.ts'
 import { trainingDays } from '../../rules/trainings.ts'
 import { importParticipants } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
@@ -13,7 +13,7 @@ import type { User } from '../../payload-types.ts'
 const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 const file = (body: Buffer, type: string, name: string) =>
   new Response(new Uint8Array(body), { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' } })
-const staff = (req: Parameters<PayloadHandler>[0]) => hasRole(req.user as never, 'trainer', 'coordinator', 'admin')
+const staff = (req: Parameters<PayloadHandler>[0]) => can(req.user as never, 'runTrainings')
 const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
 
 const ZReportQuery = z.object({ format: z.enum(['pdf', 'docx'], { error: 'Paramètre « format » invalide : pdf ou docx.' }).default('pdf') })

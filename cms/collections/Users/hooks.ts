@@ -14,7 +14,7 @@ import { PASSWORD_MESSAGES, passwordProblem } from '../../auth/password-strength
 import { revokeAllSessions } from '../../auth/sessions.ts'
 import { env } from '../../config/env.ts'
 import { isPasswordExpired } from '../../rules/password.ts'
-import { changedPrivileges, hasRole } from '../../rules/roles.ts'
+import { can, changedPrivileges } from '../../rules/roles.ts'
 
 
 /** Error codes the sign-in page turns into French messages (and the REST API returns as is). */
@@ -103,7 +103,7 @@ export const afterAccountChange: CollectionAfterChangeHook = async ({ doc, previ
     )
   }
   if (doc.passwordChangedAt && doc.passwordChangedAt !== previousDoc?.passwordChangedAt) {
-    await audit(req.payload, { action: 'password.changed', actor, subject: doc, ip, details: { byAdmin: hasRole(req.user, 'admin') && actor?.id !== doc.id } }, req)
+    await audit(req.payload, { action: 'password.changed', actor, subject: doc, ip, details: { byAdmin: can(req.user, 'administer') && actor?.id !== doc.id } }, req)
   }
   return doc
 }
