@@ -158,8 +158,8 @@ function periodOfDayNumber(type: TPeriodType, dayNo: number): TPeriod {
 }
 
 /** The period of a type containing an instant (its civil day in the time zone) or a civil day `YYYY-MM-DD`. */
-export function periodOf(type: TPeriodType, at: Date | string, timeZone: string = TIME_ZONE): TPeriod {
-  return periodOfDayNumber(type, typeof at === 'string' ? parseDay(at) : parseDay(civilDay(at, timeZone)))
+export function periodOf<T extends TPeriodType>(type: T, at: Date | string, timeZone: string = TIME_ZONE): Extract<TPeriod, { type: T }> {
+  return periodOfDayNumber(type, typeof at === 'string' ? parseDay(at) : parseDay(civilDay(at, timeZone))) as Extract<TPeriod, { type: T }>
 }
 
 /** The instants a period spans in the time zone: `start` included, `end` excluded (the start of the next period). */
@@ -176,7 +176,11 @@ export function periodDays(p: TPeriod): { first: string; last: string } {
 }
 
 /** The period `steps` periods after (or before, when negative) this one. */
-export function shiftPeriod(p: TPeriod, steps: number): TPeriod {
+export function shiftPeriod<P extends TPeriod>(p: P, steps: number): P {
+  return shift(p, steps) as P
+}
+
+function shift(p: TPeriod, steps: number): TPeriod {
   switch (p.type) {
     case 'day':
       return periodOfDayNumber('day', dayRange(p).first + steps)
@@ -195,8 +199,8 @@ export function shiftPeriod(p: TPeriod, steps: number): TPeriod {
   }
 }
 
-export const nextPeriod = (p: TPeriod): TPeriod => shiftPeriod(p, 1)
-export const previousPeriod = (p: TPeriod): TPeriod => shiftPeriod(p, -1)
+export const nextPeriod = <P extends TPeriod>(p: P): P => shiftPeriod(p, 1)
+export const previousPeriod = <P extends TPeriod>(p: P): P => shiftPeriod(p, -1)
 
 /** Orders two periods of the same type (negative when `a` comes first). */
 export function comparePeriods(a: TPeriod, b: TPeriod): number {
@@ -208,8 +212,8 @@ export function comparePeriods(a: TPeriod, b: TPeriod): number {
 export const MAX_PERIODS = 10_000
 
 /** Every period from `first` to `last`, both included (empty when `last` comes first), gaps included. */
-export function periodRange(first: TPeriod, last: TPeriod): TPeriod[] {
-  const periods: TPeriod[] = []
+export function periodRange<P extends TPeriod>(first: P, last: P): P[] {
+  const periods: P[] = []
   for (let p = first; comparePeriods(p, last) <= 0; p = nextPeriod(p)) {
     if (periods.length === MAX_PERIODS) throw new Error(`Plus de ${MAX_PERIODS} périodes entre ${periodCode(first)} et ${periodCode(last)} : choisissez un intervalle plus court ou une période plus longue.`)
     periods.push(p)
@@ -218,7 +222,7 @@ export function periodRange(first: TPeriod, last: TPeriod): TPeriod[] {
 }
 
 /** Every period of a type from the one containing `from` to the one containing `to`, both included. */
-export function periodsBetween(type: TPeriodType, from: Date | string, to: Date | string, timeZone: string = TIME_ZONE): TPeriod[] {
+export function periodsBetween<T extends TPeriodType>(type: T, from: Date | string, to: Date | string, timeZone: string = TIME_ZONE): Extract<TPeriod, { type: T }>[] {
   return periodRange(periodOf(type, from, timeZone), periodOf(type, to, timeZone))
 }
 
