@@ -155,6 +155,23 @@ describe('PDF renderer', async () => {
   it('numbers every page in the footer', () => {
     pages.forEach((page, i) => expect(page).toContain(`Compte rendu — cadre de concertation — Page ${i + 1} sur ${pages.length}`))
   })
+  it('draws the running header above text that runs over to a new page by itself', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `Phrase ${i + 1} du procès-verbal, assez longue pour remplir la ligne.`).join(' ')
+    const pdf = await renderPdf({ title: 'Procès-verbal', sections: [{ header: [{ type: 'paragraph', text: [{ text: 'EN-TÊTE COURANT', bold: true }] }], blocks: [{ type: 'paragraph', text: long }] }] })
+    const minutes = await readPdf(pdf)
+    expect(minutes.pages.length).toBeGreaterThanOrEqual(2)
+    for (const page of minutes.pages) expect(page.startsWith('EN-TÊTE COURANT')).toBe(true)
+    expect(minutes.text).toContain('Phrase 200 du procès-verbal')
+    // On the second page the text goes on below the header, in its own (regular) font rather than the header's bold.
+    const document = await getDocumentProxy(new Uint8Array(pdf))
+    const items = async (n: number) => (await (await document.getPage(n)).getTextContent()).items as { str: string; fontName: string; transform: number[] }[]
+    const [first, second] = [await items(1), await items(2)]
+    const header = second.find((i) => i.str.includes('EN-TÊTE'))!
+    const body = second.find((i) => i.str.includes('Phrase'))!
+    expect(body.transform[5]!).toBeLessThan(header.transform[5]! - 10)
+    expect(body.fontName).toBe(first.find((i) => i.str.includes('Phrase'))!.fontName)
+    expect(body.fontName).not.toBe(header.fontName)
+  })
   it('writes the words it adds itself in English when asked', async () => {
     const english = await readPdf(await renderPdf(sample, { locale: 'en' }))
     expect(english.pages[0]).toContain('Contents')

@@ -2,6 +2,7 @@
 // visit reports, monthly and annual reports). A builder turns records into a `TDoc`; `renderPdf` (./pdf.ts) and
 // `renderDocx` (./docx.ts) draw it, so both formats always say the same thing and no builder knows about pdfkit or
 // docx. The renderers know nothing of trainings: what a document says belongs to its builder.
+// How to write a builder: docs/documents-and-periods.md.
 
 /** Horizontal alignment of a table column or a paragraph. */
 export type TAlign = 'left' | 'center' | 'right' | 'justify'
@@ -75,7 +76,7 @@ export const PORTAL_AUTHOR = 'Portail national de protection de l’enfant (Mali
 
 /** Options shared by both renderers. */
 export type TRenderOptions = {
-  /** Dates the generated file (the current time by default). */
+  /** Dates the generated PDF (the current time by default); the docx library always stamps a Word file with the current time. */
   now?: Date
   /** Lines of the letterhead printed at the top of the first page, e.g. `MINISTRY_LETTERHEAD`; none by default. */
   letterhead?: readonly string[]

@@ -5,7 +5,7 @@
 // boundaries are the instants of local midnight. Pure functions; `now` is always passed in.
 //
 // Codes follow DHIS2's period identifiers: day `20250301`, ISO week `2025W10`, month `202503`, quarter `2025Q1`,
-// year `2025`.
+// year `2025`. Usage: docs/documents-and-periods.md.
 
 export const TIME_ZONE = 'Africa/Bamako'
 
