@@ -1,8 +1,10 @@
 // Face-to-face trainings: every figure of a training report and of the statistics page is computed here, once,
 // so that the PDF, the Word file, the back office and the site never disagree. Plain data in, plain data out;
-// dates are ISO calendar days (`YYYY-MM-DD`) read in UTC, the time zone of Mali.
+// dates are ISO calendar days (`YYYY-MM-DD`) read in UTC, the time zone of Mali; their labels and quarters come
+// from the periods kit (./periods.ts).
 
 import type { Label } from './toolkit.ts'
+import { dayOfMonthFr, MONTH_NAMES, periodLabel, periodOf, periodRange } from './periods.ts'
 
 export type Sex = 'F' | 'M'
 export type AttendanceStatus = 'present' | 'absent' | 'late' | 'excused'
@@ -45,7 +47,7 @@ export const MAX_TRAINING_DAYS = 60
 export const NOT_PROVIDED = 'Non renseigné'
 
 const DAY_MS = 86_400_000
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+const MONTHS = MONTH_NAMES.fr
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
@@ -103,10 +105,8 @@ export function isDayWithinTraining(date: string, startDate: string, endDate: st
 
 /** A day in French: "17 septembre 2024", "1er octobre 2024"; the input unchanged when it is not a date. */
 export function formatDateFr(date: string): string {
-  const time = parseIsoDay(date)
-  if (time === null) return date
-  const d = new Date(time)
-  return `${dayOfMonthFr(d)} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+  const day = isoDay(date)
+  return day ? periodLabel(periodOf('day', day)) : date
 }
 
 /** A training's dates in French: "du 17 au 21 septembre 2024", "du 30 septembre au 4 octobre 2024", "le 17 septembre 2024". */
@@ -119,8 +119,8 @@ export function formatDateRangeFr(startDate: string, endDate: string): string {
   const e = new Date(end)
   // Say the month and the year once when both ends share them, as the reports do.
   if (s.getUTCFullYear() !== e.getUTCFullYear()) return `du ${formatDateFr(startDate)} au ${formatDateFr(endDate)}`
-  if (s.getUTCMonth() !== e.getUTCMonth()) return `du ${dayOfMonthFr(s)} ${MONTHS[s.getUTCMonth()]} au ${formatDateFr(endDate)}`
-  return `du ${dayOfMonthFr(s)} au ${formatDateFr(endDate)}`
+  if (s.getUTCMonth() !== e.getUTCMonth()) return `du ${dayOfMonthFr(s.getUTCDate())} ${MONTHS[s.getUTCMonth()]} au ${formatDateFr(endDate)}`
+  return `du ${dayOfMonthFr(s.getUTCDate())} au ${formatDateFr(endDate)}`
 }
 
 /** A short day for column headers: "17/09". */
@@ -129,16 +129,14 @@ export function formatShortDateFr(date: string): string {
   return day ? `${day.slice(8, 10)}/${day.slice(5, 7)}` : date
 }
 
-function dayOfMonthFr(d: Date): string {
-  return d.getUTCDate() === 1 ? '1er' : String(d.getUTCDate())
-}
-
 /** The quarter of a day, labelled as in DNPEF reporting ("2024-T3"), or null when the date is invalid. */
 export function quarterOf(date: string): string | null {
-  const time = parseIsoDay(date)
-  if (time === null) return null
-  const d = new Date(time)
-  return `${d.getUTCFullYear()}-T${Math.floor(d.getUTCMonth() / 3) + 1}`
+  const day = isoDay(date)
+  return day ? dnpefQuarter(periodOf('quarter', day)) : null
+}
+
+function dnpefQuarter(p: { year: number; quarter: number }): string {
+  return `${p.year}-T${p.quarter}`
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -483,8 +481,6 @@ export function trainingsByRegionAndQuarter(trainings: { region: string; startDa
 }
 
 function quarterRange(first: string, last: string): string[] {
-  const index = (label: string) => Number(label.slice(0, 4)) * 4 + Number(label.slice(6)) - 1
-  const quarters: string[] = []
-  for (let i = index(first); i <= index(last); i++) quarters.push(`${Math.floor(i / 4)}-T${(i % 4) + 1}`)
-  return quarters
+  const quarter = (label: string) => ({ type: 'quarter' as const, year: Number(label.slice(0, 4)), quarter: Number(label.slice(6)) })
+  return periodRange(quarter(first), quarter(last)).map(dnpefQuarter)
 }
