@@ -4,6 +4,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+import { guardApi } from './access/api-guards.ts'
 import { AuditLog } from './collections/AuditLog.ts'
 import { AuthTokens } from './collections/AuthTokens.ts'
 import { Cercles } from './collections/Cercles.ts'
@@ -30,10 +31,11 @@ import { outboxEmailAdapter } from './email/adapter.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
+import { MAX_DEPTH } from './rules/api-limits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+export default guardApi(buildConfig({
   serverURL: env.publicUrl,
   // With serverURL set, Payload only honours the session cookie on requests from this origin (CSRF).
   csrf: [env.publicUrl],
@@ -73,4 +75,7 @@ export default buildConfig({
   telemetry: false,
   // Logged once per process; the browser tests count this line to prove the site and the admin share one instance.
   onInit: (payload) => payload.logger.info('Payload initialised'),
-})
+  // No read populates relationships deeper than this, whatever the request asks (REST and Local API): a deeper
+  // `depth` multiplied the work per document and one request could freeze the process (see cms/rules/api-limits.ts).
+  maxDepth: MAX_DEPTH,
+}))

@@ -106,12 +106,6 @@ export const ownOrFollowers: Access = ({ req }) => {
   return { user: { equals: user.id } }
 }
 
-/** A person's own records (progress, attempts) only, whatever their role. */
-export const ownRecords: Access = ({ req }) => {
-  const user = userOf(req)
-  return user ? { user: { equals: user.id } } : false
-}
-
 /** Certificates: the holder, coordinators and admins. */
 export const ownOrCoordinators: Access = ({ req }) => {
   const user = userOf(req)

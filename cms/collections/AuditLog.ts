@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { adminsOnly, nobody } from '../access/index.ts'
+import { serverOnly } from '../access/server-only.ts'
 
 /** Audited actions; the admin shows their French labels. */
 export const AUDIT_ACTIONS = [
@@ -30,7 +31,7 @@ export const AuditLog: CollectionConfig = {
     defaultColumns: ['createdAt', 'action', 'actorEmail', 'subjectEmail', 'ip'],
     group: { fr: 'Administration', en: 'Administration' },
   },
-  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody },
+  access: serverOnly('audit-log', { read: adminsOnly, delete: nobody }),
   defaultSort: '-createdAt',
   fields: [
     { name: 'action', type: 'select', required: true, index: true, options: AUDIT_ACTIONS.map((a) => ({ ...a, label: { ...a.label } })), label: { fr: 'Action', en: 'Action' } },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/index.ts'
+import { serverOnly } from '../access/server-only.ts'
 import { TOKEN_PURPOSES } from '../auth/tokens.ts'
 
 /** Hashed single-use tokens for email links (see cms/auth/tokens.ts); never exposed. */
@@ -7,7 +8,7 @@ export const AuthTokens: CollectionConfig = {
   slug: 'auth-tokens',
   labels: { singular: { fr: 'Jeton', en: 'Token' }, plural: { fr: 'Jetons', en: 'Tokens' } },
   admin: { hidden: true },
-  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  access: serverOnly('auth-tokens', { read: nobody, delete: nobody }),
   fields: [
     { name: 'tokenId', type: 'text', required: true, unique: true },
     { name: 'secretHash', type: 'text', required: true },

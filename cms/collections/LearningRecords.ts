@@ -1,13 +1,10 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
-import { adminsOnly, nobody, ownOrCoordinators, ownOrFollowers, ownRecords, signedIn } from '../access/index.ts'
+import type { CollectionConfig } from 'payload'
+import { adminsOnly, nobody, ownOrCoordinators, ownOrFollowers } from '../access/index.ts'
+import { serverOnly, serverSetField } from '../access/server-only.ts'
 import { can } from '../rules/roles.ts'
 
-/** A record is always the signed-in person's own: the owner comes from the session, never from input. */
-const ownerIsRequester: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {
-  if (req.user && operation === 'create') data.user = req.user.id
-  if (operation === 'update') data.user = originalDoc?.user
-  return data
-}
+// Progress, attempts and certificates are computed by the server (cms/learning/progress.ts) from what the learner
+// did: the video position, the answers it scores. No client writes them, whatever its role.
 
 const userField = { name: 'user', type: 'relationship' as const, relationTo: 'users' as const, required: true, index: true, label: { fr: 'Apprenant', en: 'Learner' } }
 const moduleField = { name: 'module', type: 'relationship' as const, relationTo: 'modules' as const, required: true, index: true, label: { fr: 'Module', en: 'Module' } }
@@ -18,8 +15,7 @@ export const ModuleProgress: CollectionConfig = {
   slug: 'module-progress',
   labels: { singular: { fr: 'Progression', en: 'Progress' }, plural: { fr: 'Progressions', en: 'Progress' } },
   admin: { defaultColumns: ['user', 'module', 'watchedRatio', 'bestScore', 'completedAt'], group },
-  access: { read: ownOrFollowers, create: signedIn, update: ownRecords, delete: adminsOnly },
-  hooks: { beforeChange: [ownerIsRequester] },
+  access: serverOnly('module-progress', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
     moduleField,
@@ -37,8 +33,7 @@ export const QuizAttempts: CollectionConfig = {
   slug: 'quiz-attempts',
   labels: { singular: { fr: 'Tentative de quiz', en: 'Quiz attempt' }, plural: { fr: 'Tentatives de quiz', en: 'Quiz attempts' } },
   admin: { defaultColumns: ['user', 'module', 'score', 'passed', 'createdAt'], group },
-  access: { read: ownOrFollowers, create: signedIn, update: nobody, delete: adminsOnly },
-  hooks: { beforeChange: [ownerIsRequester] },
+  access: serverOnly('quiz-attempts', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
     moduleField,
@@ -57,15 +52,16 @@ export const Certificates: CollectionConfig = {
   slug: 'certificates',
   labels: { singular: { fr: 'Attestation', en: 'Certificate' }, plural: { fr: 'Attestations', en: 'Certificates' } },
   admin: { useAsTitle: 'holderName', defaultColumns: ['holderName', 'issuedAt', 'revoked'], group },
-  access: { read: ownOrCoordinators, create: nobody, update: revokers, delete: nobody },
+  access: serverOnly('certificates', { read: ownOrCoordinators, update: revokers, delete: nobody }),
   fields: [
-    { ...userField, label: { fr: 'Titulaire', en: 'Holder' }, admin: { readOnly: true } },
-    { name: 'holderName', type: 'text', required: true, admin: { readOnly: true }, label: { fr: 'Nom sur l’attestation', en: 'Name on the certificate' } },
-    { name: 'codeId', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true }, label: { fr: 'Identifiant de vérification', en: 'Verification id' } },
-    { name: 'issuedAt', type: 'date', required: true, admin: { readOnly: true }, label: { fr: 'Délivrée le', en: 'Issued on' } },
+    { ...userField, label: { fr: 'Titulaire', en: 'Holder' }, access: serverSetField, admin: { readOnly: true } },
+    { name: 'holderName', type: 'text', required: true, access: serverSetField, admin: { readOnly: true }, label: { fr: 'Nom sur l’attestation', en: 'Name on the certificate' } },
+    { name: 'codeId', type: 'text', required: true, unique: true, index: true, access: serverSetField, admin: { readOnly: true }, label: { fr: 'Identifiant de vérification', en: 'Verification id' } },
+    { name: 'issuedAt', type: 'date', required: true, access: serverSetField, admin: { readOnly: true }, label: { fr: 'Délivrée le', en: 'Issued on' } },
     {
       name: 'modules',
       type: 'array',
+      access: serverSetField,
       admin: { readOnly: true },
       label: { fr: 'Modules validés', en: 'Modules completed' },
       fields: [

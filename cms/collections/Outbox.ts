@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { adminsOnly, nobody } from '../access/index.ts'
+import { serverOnly } from '../access/server-only.ts'
 
 /**
  * Every email the portal sends, queued here first. Without SMTP_URL it stays here for admins to read,
@@ -13,7 +14,7 @@ export const Outbox: CollectionConfig = {
     defaultColumns: ['createdAt', 'to', 'subject', 'status', 'attempts'],
     group: { fr: 'Administration', en: 'Administration' },
   },
-  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody },
+  access: serverOnly('outbox', { read: adminsOnly, delete: nobody }),
   defaultSort: '-createdAt',
   fields: [
     { name: 'to', type: 'text', required: true, index: true, label: { fr: 'Destinataire', en: 'To' } },

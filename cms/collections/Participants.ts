@@ -1,5 +1,6 @@
 import { APIError, ValidationError, type CollectionConfig } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, participantContactRead, trainingStaff } from '../access/index.ts'
+import { serverSetField } from '../access/server-only.ts'
 import { duplicateCandidates, normalisePhone, SEXES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { can, hasRole } from '../rules/roles.ts'
@@ -125,7 +126,8 @@ export const Participants: CollectionConfig = {
       label: { fr: 'Personne différente (malgré un nom proche)', en: 'Different person (despite a similar name)' },
       admin: { position: 'sidebar' },
     },
-    { name: 'registeredBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Enregistré par', en: 'Registered by' } },
+    // Set from the session when a trainer creates the record (it feeds access); a value sent by a client is ignored.
+    { name: 'registeredBy', type: 'relationship', relationTo: 'users', access: serverSetField, admin: { readOnly: true, position: 'sidebar' }, label: { fr: 'Enregistré par', en: 'Registered by' } },
     trainersField,
     {
       name: 'enrolments',

@@ -1,4 +1,5 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import { isWellFormedId } from '../../fields/ids.ts'
 import { isConsultationOpen } from '../../rules/resources.ts'
 import { can } from '../../rules/roles.ts'
 
@@ -17,8 +18,16 @@ export const guardComment: CollectionBeforeChangeHook = async ({ data, originalD
   const user = req.user as { id: number | string; roles?: string[] } | null
   if (!user) throw new APIError('Connectez-vous pour commenter.', 401, undefined, true)
   const editor = can(user, 'editContent')
-  const resourceId = operation === 'create' ? data.resource : (originalDoc?.resource?.id ?? originalDoc?.resource)
-  const resource = await req.payload.findByID({ collection: 'resources', id: resourceId, depth: 0, overrideAccess: true, req })
+  const resourceId: unknown = operation === 'create' ? data.resource : (originalDoc?.resource?.id ?? originalDoc?.resource)
+  // Payload validates the fields after this hook: a comment without a document is refused there, with a message
+  // per missing field; nothing is written, so there is nothing to guard here.
+  if (resourceId === undefined || resourceId === null || resourceId === '') return { ...data, author: user.id }
+  const resource = isWellFormedId(req.payload, 'resources', resourceId)
+    ? await req.payload.findByID({ collection: 'resources', id: resourceId as number | string, depth: 0, overrideAccess: true, req, disableErrors: true })
+    : null
+  if (!resource) {
+    throw new ValidationError({ collection: 'consultation-comments', errors: [{ path: 'resource', message: 'Document introuvable : indiquez le numéro d’un document en consultation.' }] }, req.t)
+  }
   const next = { ...data }
   if (operation === 'create') next.author = user.id
   else next.author = originalDoc?.author?.id ?? originalDoc?.author

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { adminsOnly, editorsOrAuthor, signedIn } from '../../access/index.ts'
+import { serverSetField } from '../../access/server-only.ts'
 import { can } from '../../rules/roles.ts'
 import { exportComments } from './export.ts'
 import { guardComment } from './hooks.ts'
@@ -38,7 +39,8 @@ export const ConsultationComments: CollectionConfig = {
       ],
     },
     { name: 'reply', type: 'textarea', maxLength: 3000, access: { create: editorsField, update: editorsField }, label: { fr: 'Réponse de l’équipe de rédaction', en: 'Drafting team’s reply' } },
-    { name: 'answeredBy', type: 'relationship', relationTo: 'users', label: { fr: 'Réponse de', en: 'Answered by' }, admin: { readOnly: true } },
-    { name: 'answeredAt', type: 'date', label: { fr: 'Répondu le', en: 'Answered on' }, admin: { readOnly: true } },
+    // Stamped by guardComment when an editor answers; a value sent by a client is ignored.
+    { name: 'answeredBy', type: 'relationship', relationTo: 'users', access: serverSetField, label: { fr: 'Réponse de', en: 'Answered by' }, admin: { readOnly: true } },
+    { name: 'answeredAt', type: 'date', access: serverSetField, label: { fr: 'Répondu le', en: 'Answered on' }, admin: { readOnly: true } },
   ],
 }
