@@ -64,7 +64,8 @@ export async function submitQuiz(payload: Payload, user: User, module: Module, a
 /** Every module with the learner's state, and what the certificate still needs. */
 export async function learnerOverview(payload: Payload, user: User, lang: 'fr' | 'en') {
   const [modules, progress] = await Promise.all([
-    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', overrideAccess: false, user }),
+    // Only what the overview shows: a module's transcript, captions and chapters are most of its weight.
+    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', select: { slug: true, title: true, required: true }, overrideAccess: false, user }),
     payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, depth: 0, user, overrideAccess: false }),
   ])
   const byModule = new Map(progress.docs.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))

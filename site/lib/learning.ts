@@ -24,15 +24,35 @@ export function renditions(module: Module): Record<'small' | 'standard', TRendit
   return { small: pick('small', module.videoSmall), standard: pick('standard', module.videoStandard) }
 }
 
-/** The ten modules in order. */
+/** The ten modules in order: what their cards show (not the transcripts, captions and quizzes). */
 export function listModules(payload: Payload, lang: 'fr' | 'en', user: User | null) {
-  return payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+  return payload.find({
+    collection: 'modules',
+    sort: 'order',
+    limit: 50,
+    depth: 0,
+    locale: lang,
+    fallbackLocale: 'fr',
+    select: { slug: true, title: true, summary: true, kind: true, step: true, durationMinutes: true },
+    user,
+    overrideAccess: false,
+  })
 }
 
-/** A module by slug with its linked resources and uploaded videos, or null. */
+/** A module by slug with its linked resources (slug and title: what the page links) and uploaded videos, or null. */
 export async function findModule(payload: Payload, slug: string, lang: 'fr' | 'en', user: User | null): Promise<Module | null> {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null
-  const { docs } = await payload.find({ collection: 'modules', where: { slug: { equals: slug } }, limit: 1, depth: 1, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+  const { docs } = await payload.find({
+    collection: 'modules',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+    populate: { resources: { slug: true, title: true } },
+    locale: lang,
+    fallbackLocale: 'fr',
+    user,
+    overrideAccess: false,
+  })
   return docs[0] ?? null
 }
 

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
+import { idOf } from '#cms/fields/relations.ts'
 
 // Rendered public pages, kept per content version. The version is read from the database (count and latest
 // change of every collection public pages show), at most once every VERSION_TTL_MS per process, so a change made
-// by any process shows within that delay plus one render (the issue asks for 5 s). Losing the cache costs one
-// render per page: nothing here is needed by another process (DESIGN.md §3).
+// by any process shows within that delay plus one render (within 5 s). Losing the cache costs one render per page:
+// nothing here is needed by another process (docs/performance.md).
 
 const VERSION_TTL_MS = 2000
 const MAX_ENTRIES = 500
@@ -16,6 +17,21 @@ const CACHEABLE = /^\/(?:|formation|ressources(?:\/[a-z0-9-]+)?|gestion-des-cas|
 /** True for public content paths; previews (?apercu) are never cached. */
 export function isCacheable(pathname: string, search: URLSearchParams): boolean {
   return CACHEABLE.test(pathname) && !search.has('apercu')
+}
+
+/** Who a cached rendering may be served to (a signed-in person's role and scope fields; null for a visitor). */
+export type TAudience = { roles?: readonly string[] | null; active?: boolean | null; organisation?: unknown; region?: unknown } | null
+
+/**
+ * The cache key of a rendering. Visitors share one per language and URL. Signed-in people share one per set of
+ * roles and scope (organisation, region), and only for pages that declare they show nothing personal
+ * (`Astro.locals.sharedByRole`): on those pages the navigation and what access rules let a person read depend on
+ * these fields alone, never on who the person is (docs/performance.md).
+ */
+export function cacheKey(lang: string, pathAndQuery: string, user: TAudience): string {
+  if (!user) return `visitor|${lang}|${pathAndQuery}`
+  const roles = [...new Set(user.roles ?? [])].sort().join(',')
+  return `roles:${roles};active:${user.active !== false};org:${idOf(user.organisation) ?? ''};region:${idOf(user.region) ?? ''}|${lang}|${pathAndQuery}`
 }
 
 type Entry = { version: string; status: number; headers: [string, string][]; body: string }
