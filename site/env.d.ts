@@ -8,5 +8,10 @@ declare namespace App {
     user: import('#cms/payload-types.ts').User | null
     /** The Payload instance started by the portal server. */
     payload: import('payload').Payload
+    /**
+     * Set by a page whose rendering for a signed-in person depends only on their roles and scope, never on who
+     * they are: the render cache may then serve it to others with the same roles and scope (site/lib/page-cache.ts).
+     */
+    sharedByRole?: boolean
   }
 }

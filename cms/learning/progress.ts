@@ -75,14 +75,14 @@ export async function submitQuiz(payload: Payload, user: User, module: Module, a
 
 /** Every module with the learner's state, and what the certificate still needs. */
 export async function learnerOverview(payload: Payload, user: User, lang: 'fr' | 'en') {
-  const [modules, progress] = await Promise.all([
-    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', overrideAccess: false, user }),
+  const [modules, progress, quizzes] = await Promise.all([
+    // Only what the overview shows: a module's transcript, captions and chapters are most of its weight.
+    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', select: { slug: true, title: true, required: true }, overrideAccess: false, user }),
     payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, depth: 0, user, overrideAccess: false }),
+    payload.find({ collection: 'modules', limit: 50, depth: 0, overrideAccess: true, select: { quiz: true } }),
   ])
   const byModule = new Map(progress.docs.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))
-  const passMarks = new Map(
-    (await payload.find({ collection: 'modules', limit: 50, depth: 0, overrideAccess: true, select: { quiz: true } })).docs.map((m) => [String(m.id), (m.quiz as TQuiz).passMark]),
-  )
+  const passMarks = new Map(quizzes.docs.map((m) => [String(m.id), (m.quiz as TQuiz).passMark]))
   const rows = modules.docs.map((module) => {
     const p = byModule.get(String(module.id))
     const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: passMarks.get(String(module.id)) ?? 100 }) : 'notStarted'

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import type { Module, User, Video } from '#cms/payload-types.ts'
-import type { TMedia } from '#training/schema.ts'
+import type { TMedia, TQuiz } from '#training/schema.ts'
+import { loadQuiz } from '#cms/learning/progress.ts'
+import { cacheKey, versionedReads } from './page-cache.ts'
 
 // Reading the self-training modules for the pages: videos (shipped renditions or uploaded replacements),
 // captions, chapters.
@@ -24,15 +26,55 @@ export function renditions(module: Module): Record<'small' | 'standard', TRendit
   return { small: pick('small', module.videoSmall), standard: pick('standard', module.videoStandard) }
 }
 
-/** The ten modules in order. */
+const moduleLists = versionedReads<Awaited<ReturnType<typeof readModuleList>>>(50)
+
+/** The ten modules in order: what their cards show (not the transcripts, captions and quizzes). */
 export function listModules(payload: Payload, lang: 'fr' | 'en', user: User | null) {
-  return payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+  return moduleLists(payload, cacheKey(lang, 'modules', user), () => readModuleList(payload, lang, user))
 }
 
-/** A module by slug with its linked resources and uploaded videos, or null. */
-export async function findModule(payload: Payload, slug: string, lang: 'fr' | 'en', user: User | null): Promise<Module | null> {
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null
-  const { docs } = await payload.find({ collection: 'modules', where: { slug: { equals: slug } }, limit: 1, depth: 1, locale: lang, fallbackLocale: 'fr', user, overrideAccess: false })
+function readModuleList(payload: Payload, lang: 'fr' | 'en', user: User | null) {
+  return payload.find({
+    collection: 'modules',
+    sort: 'order',
+    limit: 50,
+    depth: 0,
+    locale: lang,
+    fallbackLocale: 'fr',
+    select: { slug: true, title: true, summary: true, kind: true, step: true, durationMinutes: true },
+    user,
+    overrideAccess: false,
+  })
+}
+
+// A module is large (transcript, chapters, objectives, quiz) and the same for everyone with the same roles and
+// scope: each process reads it once per content version instead of once per page view.
+const moduleDocs = versionedReads<Module | null>(200)
+const quizzes = versionedReads<TQuiz>(50)
+
+/** A module by slug with its linked resources (slug and title: what the page links) and uploaded videos, or null. */
+export function findModule(payload: Payload, slug: string, lang: 'fr' | 'en', user: User | null): Promise<Module | null> {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return Promise.resolve(null)
+  return moduleDocs(payload, cacheKey(lang, `module:${slug}`, user), () => readModule(payload, slug, lang, user))
+}
+
+/** A module's quiz with its answers (server side only), read once per content version like the module. */
+export function quizOf(payload: Payload, module: Pick<Module, 'id'>): Promise<TQuiz> {
+  return quizzes(payload, String(module.id), () => loadQuiz(payload, module))
+}
+
+async function readModule(payload: Payload, slug: string, lang: 'fr' | 'en', user: User | null): Promise<Module | null> {
+  const { docs } = await payload.find({
+    collection: 'modules',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+    populate: { resources: { slug: true, title: true } },
+    locale: lang,
+    fallbackLocale: 'fr',
+    user,
+    overrideAccess: false,
+  })
   return docs[0] ?? null
 }
 

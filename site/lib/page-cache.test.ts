@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCacheable, PageCache } from './page-cache.ts'
+import { cacheKey, isCacheable, PageCache } from './page-cache.ts'
 
 describe('isCacheable', () => {
   it('caches public content pages only', () => {
@@ -31,5 +31,24 @@ describe('PageCache', () => {
     expect(cache.get('/b', 'v')).toBeUndefined()
     expect(cache.get('/a', 'v')).toBeDefined()
     expect(cache.size).toBe(2)
+  })
+})
+
+describe('cacheKey', () => {
+  const learner = { roles: ['learner'], active: true, organisation: 5, region: { id: 2, name: 'Kayes' } }
+  it('gives people with the same roles and scope the same key, whoever they are and however roles are ordered', () => {
+    expect(cacheKey('fr', '/ressources', { ...learner, region: 2 })).toBe(cacheKey('fr', '/ressources', learner))
+    const a = cacheKey('fr', '/ressources', { roles: ['trainer', 'learner'], organisation: null, region: null })
+    expect(cacheKey('fr', '/ressources', { roles: ['learner', 'trainer', 'learner'] })).toBe(a)
+  })
+  it('separates visitors, other roles, other scopes, inactive accounts, languages and URLs', () => {
+    const base = cacheKey('fr', '/ressources', learner)
+    expect(cacheKey('fr', '/ressources', null)).not.toBe(base)
+    expect(cacheKey('fr', '/ressources', { ...learner, roles: ['learner', 'editor'] })).not.toBe(base)
+    expect(cacheKey('fr', '/ressources', { ...learner, organisation: 6 })).not.toBe(base)
+    expect(cacheKey('fr', '/ressources', { ...learner, region: 3 })).not.toBe(base)
+    expect(cacheKey('fr', '/ressources', { ...learner, active: false })).not.toBe(base)
+    expect(cacheKey('en', '/ressources', learner)).not.toBe(base)
+    expect(cacheKey('fr', '/ressources?page=2', learner)).not.toBe(base)
   })
 })

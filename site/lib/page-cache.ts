@@ -1,13 +1,14 @@
 import type { Payload } from 'payload'
+import { idOf } from '#cms/fields/relations.ts'
 
 // Rendered public pages, kept per content version. The version is read from the database (count and latest
 // change of every collection public pages show), at most once every VERSION_TTL_MS per process, so a change made
-// by any process shows within that delay plus one render (the issue asks for 5 s). Losing the cache costs one
-// render per page: nothing here is needed by another process (DESIGN.md §3).
+// by any process shows within that delay plus one render (within 5 s). Losing the cache costs one render per page:
+// nothing here is needed by another process (docs/performance.md).
 
 const VERSION_TTL_MS = 2000
 const MAX_ENTRIES = 500
-const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles', 'enrolments', 'modules'] as const
+const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles', 'enrolments', 'modules', 'videos'] as const
 const GLOBALS = ['home'] as const
 
 /** Paths whose anonymous rendering depends only on the URL and the content (never on a person). */
@@ -18,15 +19,33 @@ export function isCacheable(pathname: string, search: URLSearchParams): boolean 
   return CACHEABLE.test(pathname) && !search.has('apercu')
 }
 
+/** Who a cached rendering may be served to (a signed-in person's role and scope fields; null for a visitor). */
+export type TAudience = { roles?: readonly string[] | null; active?: boolean | null; organisation?: unknown; region?: unknown } | null
+
+/**
+ * The cache key of a rendering. Visitors share one per language and URL. Signed-in people share one per set of
+ * roles and scope (organisation, region), and only for pages that declare they show nothing personal
+ * (`Astro.locals.sharedByRole`): on those pages the navigation and what access rules let a person read depend on
+ * these fields alone, never on who the person is (docs/performance.md).
+ */
+export function cacheKey(lang: string, pathAndQuery: string, user: TAudience): string {
+  if (!user) return `visitor|${lang}|${pathAndQuery}`
+  const roles = [...new Set(user.roles ?? [])].sort().join(',')
+  return `roles:${roles};active:${user.active !== false};org:${idOf(user.organisation) ?? ''};region:${idOf(user.region) ?? ''}|${lang}|${pathAndQuery}`
+}
+
 type Entry = { version: string; status: number; headers: [string, string][]; body: string }
 
-/** A small LRU map: the least recently used page goes first when full. */
-export class PageCache {
-  private entries = new Map<string, Entry>()
+/**
+ * A small LRU map of things made for one content version (rendered pages by default, or documents read for a
+ * page): the least recently used goes first when full.
+ */
+export class PageCache<T extends { version: string } = Entry> {
+  private entries = new Map<string, T>()
   constructor(private readonly max = MAX_ENTRIES) {}
 
-  /** The page for this key if it was rendered for this content version. */
-  get(key: string, version: string): Entry | undefined {
+  /** The entry for this key if it was made for this content version. */
+  get(key: string, version: string): T | undefined {
     const entry = this.entries.get(key)
     if (!entry || entry.version !== version) return undefined
     this.entries.delete(key)
@@ -34,7 +53,7 @@ export class PageCache {
     return entry
   }
 
-  set(key: string, entry: Entry): void {
+  set(key: string, entry: T): void {
     this.entries.delete(key)
     this.entries.set(key, entry)
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!)
@@ -60,4 +79,21 @@ export function contentVersion(payload: Payload, now = Date.now()): Promise<stri
   memo = { at: now, version }
   version.catch(() => (memo = undefined))
   return version
+}
+
+/**
+ * A per-process memo of documents read for pages, kept per content version like rendered pages: `read` runs once
+ * per key and version (a change anywhere shows within 2 s). For content that is large and the same for everyone
+ * of an audience (build keys with `cacheKey`); callers must not modify what they get.
+ */
+export function versionedReads<T>(max = 200) {
+  const cache = new PageCache<{ version: string; value: T }>(max)
+  return async (payload: Payload, key: string, read: () => Promise<T>): Promise<T> => {
+    const version = await contentVersion(payload)
+    const kept = cache.get(key, version)
+    if (kept) return kept.value
+    const value = await read()
+    cache.set(key, { version, value })
+    return value
+  }
 }

@@ -11,9 +11,17 @@ export function canRunTrainings(user: User | null): user is User {
   return can(user, 'runTrainings')
 }
 
-/** The trainings the person may see, most recent first. */
+/** The trainings the person may see, most recent first: what the list shows of them. */
 export function myTrainings(payload: Payload, user: User) {
-  return payload.find({ collection: 'trainings', sort: '-startDate', limit: 100, depth: 1, user, overrideAccess: false })
+  return payload.find({
+    collection: 'trainings',
+    sort: '-startDate',
+    limit: 100,
+    depth: 0,
+    select: { title: true, kind: true, status: true, startDate: true, endDate: true, venue: true },
+    user,
+    overrideAccess: false,
+  })
 }
 
 /** A training with its enrolments (participants populated) and its days, or null when not visible. */
