@@ -30,10 +30,11 @@ import { outboxEmailAdapter } from './email/adapter.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
+import { closeMigrationsCollection } from './access/index.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+export default closeMigrationsCollection(buildConfig({
   serverURL: env.publicUrl,
   // With serverURL set, Payload only honours the session cookie on requests from this origin (CSRF).
   csrf: [env.publicUrl],
@@ -73,4 +74,4 @@ export default buildConfig({
   telemetry: false,
   // Logged once per process; the browser tests count this line to prove the site and the admin share one instance.
   onInit: (payload) => payload.logger.info('Payload initialised'),
-})
+}))
