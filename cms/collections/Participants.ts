@@ -17,15 +17,17 @@ export const Participants: CollectionConfig = {
   defaultSort: 'lastName',
   hooks: {
     beforeValidate: [
-      async ({ data, originalDoc, req, context, operation }) => {
-        if (!data || context.skipDuplicateCheck) return data
+      async ({ data, originalDoc, req, operation }) => {
+        if (!data) return data
         const merged = { ...originalDoc, ...data }
         data.fullName = `${String(merged.lastName ?? '').toUpperCase()} ${merged.firstName ?? ''}`.trim()
         if (data.phone) data.phone = normalisePhone(String(data.phone)) || data.phone
         if (operation === 'create' && req.user && hasRole(req.user as never, 'trainer')) data.registeredBy = req.user.id
         // Possible duplicates are flagged before a new person is created: the trainer enrols the existing person
-        // or confirms these are two people.
-        if (merged.confirmedDistinct) return data
+        // or confirms these are two people. An update that leaves name, phone and email alone (the system's
+        // recomputation of who reaches the person) has nothing to check.
+        const identityChanged = operation === 'create' || ['firstName', 'lastName', 'phone', 'email'].some((field) => field in data)
+        if (merged.confirmedDistinct || !identityChanged) return data
         const { docs } = await req.payload.find({
           collection: 'participants',
           where: { lastName: { like: String(merged.lastName ?? '').slice(0, 60) } },

@@ -33,7 +33,7 @@ export async function refreshParticipantTrainers(payload: Payload, participantId
   }
   add(idOf(participant.registeredBy))
   for (const enrolment of docs) for (const t of enrolment.trainers ?? []) add(idOf(t))
-  await payload.update({ collection: 'participants', id: participantId, data: { trainers: trainers as number[] }, overrideAccess: true, req, context: { skipDuplicateCheck: true } })
+  await payload.update({ collection: 'participants', id: participantId, data: { trainers: trainers as number[] }, overrideAccess: true, req })
 }
 
 /** The hidden, system-maintained `trainers` field that access rules filter on. */
