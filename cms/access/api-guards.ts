@@ -1,5 +1,6 @@
 import { NotFound, type PayloadHandler, type SanitizedConfig, type Where } from 'payload'
 import { refuseMalformedId } from '../fields/ids.ts'
+import { nobody } from './index.ts'
 import { restrictDocumentLocks } from './locks.ts'
 
 /**
@@ -19,6 +20,16 @@ function preferenceDeleteFindsFirst(handler: PayloadHandler): PayloadHandler {
 }
 
 /**
+ * Payload's own `payload-migrations` collection comes without access rules, so any signed-in person could
+ * read or write it through the Local API; migrations are applied by the server alone (overrideAccess).
+ */
+function closeMigrations(config: SanitizedConfig): void {
+  const migrations = config.collections.find((c) => c.slug === 'payload-migrations')
+  if (!migrations) throw new Error('payload-migrations is missing from the config: check cms/access/matrix.ts against the Payload version.')
+  Object.assign(migrations.access, { create: nobody, read: nobody, update: nobody, delete: nobody })
+}
+
+/**
  * What every REST collection gets, Payload's own ones included (locks, preferences, jobs are added while Payload
  * sanitises the config, after plugins run, so this edits the sanitised config):
  * `export default guardApi(buildConfig({…}))`. The limits on queries are in cms/rules/api-limits.ts.
@@ -27,6 +38,7 @@ export async function guardApi(built: Promise<SanitizedConfig>): Promise<Sanitiz
   const config = await built
   for (const collection of config.collections) collection.hooks.beforeOperation = [refuseMalformedId, ...(collection.hooks.beforeOperation ?? [])]
   restrictDocumentLocks(config)
+  closeMigrations(config)
   const preferences = config.collections.find((c) => c.slug === 'payload-preferences')
   const remove = preferences && Array.isArray(preferences.endpoints) ? preferences.endpoints.find((e) => e.method === 'delete' && e.path === '/:key') : undefined
   if (!remove) throw new Error('Payload no longer defines DELETE /api/payload-preferences/:key: review cms/access/api-guards.ts.')

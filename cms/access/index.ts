@@ -1,10 +1,12 @@
-import type { Access, FieldAccess } from 'payload'
-import { can, hasRole, isStaff, type RoleHolder } from '../rules/roles.ts'
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
+import { can, isStaff, type RoleHolder } from '../rules/roles.ts'
+import { inScope, scopeOf, scopeWhere, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../rules/scope.ts'
 
-// Small named access functions; collections list them by name (DESIGN.md §4).
-// Row-level rules return a `where` query so lists are filtered by the database, not after the fact.
+// Small named access functions; collections list them by name. Who reaches which records is the scope model of
+// cms/rules/scope.ts (table in docs/access.md); row-level rules return its `where` query so lists are filtered by
+// the database, not after the fact. Every collection's expected answers are in ./matrix.ts.
 
-const userOf = (req: { user?: unknown }): (RoleHolder & { id?: number | string }) | null =>
+const userOf = (req: { user?: unknown }): (RoleHolder & ScopeHolder & { id?: number | string }) | null =>
   (req.user as (RoleHolder & { id?: number | string }) | null | undefined) ?? null
 
 /** Everyone, signed in or not (public reference data). */
@@ -22,17 +24,13 @@ export const staffOnly = ({ req }: { req: { user?: unknown } }): boolean => isSt
 /** Admins and coordinators see every account; everyone else sees their own. */
 export const adminsCoordinatorsOrSelf: Access = ({ req }) => {
   const user = userOf(req)
-  if (!user) return false
-  if (can(user, 'readAllAccounts')) return true
-  return { id: { equals: user.id } }
+  return scopeWhere(user, scopeOf(user, 'accounts'), { own: 'id' })
 }
 
 /** Admins update any account; everyone else only their own (field access guards the privileged fields). */
 export const adminsOrSelf: Access = ({ req }) => {
   const user = userOf(req)
-  if (!user) return false
-  if (can(user, 'administer')) return true
-  return { id: { equals: user.id } }
+  return scopeWhere(user, scopeOf(user, 'accountsWrite'), { own: 'id' })
 }
 
 /** Field-level: only admins may set or change the field (roles, scope, activation…). */
@@ -41,9 +39,7 @@ export const adminsOnlyField: FieldAccess = ({ req }) => can(userOf(req), 'admin
 /** Field-level: personal contact details are readable by the person, admins and coordinators. */
 export const personalFieldRead: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
-  if (!user) return false
-  if (can(user, 'readAllAccounts')) return true
-  return doc !== undefined && String((doc as { id?: unknown }).id) === String(user.id)
+  return inScope(user, scopeOf(user, 'accounts'), doc, { own: 'id' })
 }
 
 /** Content editors and admins (resources, news, files, the home page). */
@@ -79,39 +75,46 @@ export const trainingStaff: Access = ({ req }) => can(userOf(req), 'runTrainings
 export const coordinatorsOrAdmins: Access = ({ req }) => can(userOf(req), 'coordinate')
 
 /**
- * Training records: coordinators and admins see all; a trainer sees the records of the trainings they run
- * (their id is copied onto each record's `trainers` field); nobody else sees anything.
+ * Training records (trainings, participants, enrolments, next steps): coordinators and admins see all; a trainer
+ * sees the records of the trainings they run (who runs a training is kept on each record's `trainers` field,
+ * recomputed whenever an enrolment or a training's trainers change); nobody else sees anything.
  */
 export const ownTrainingsOrCoordinators: Access = ({ req }) => {
   const user = userOf(req)
-  if (can(user, 'coordinate')) return true
-  if (hasRole(user, 'trainer')) return { trainers: { in: [user!.id] } }
-  return false
+  return scopeWhere(user, scopeOf(user, 'trainings'), TRAINING_SCOPE_FIELDS)
 }
 
-/** Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings. */
+/** Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings now. */
 export const participantContactRead: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
-  if (can(user, 'coordinate')) return true
-  if (!hasRole(user, 'trainer') || !doc) return false
-  const trainers = ((doc as { trainers?: unknown[] }).trainers ?? []).map((t) => String(t && typeof t === 'object' ? (t as { id: unknown }).id : t))
-  return trainers.includes(String(user!.id))
+  return inScope(user, scopeOf(user, 'trainings'), doc, TRAINING_SCOPE_FIELDS)
 }
 
 /** People who follow learners: trainers, coordinators and admins read every learner's records. */
 export const ownOrFollowers: Access = ({ req }) => {
   const user = userOf(req)
-  if (!user) return false
-  if (can(user, 'followLearners')) return true
-  return { user: { equals: user.id } }
+  return scopeWhere(user, scopeOf(user, 'learningRecords'), { own: 'user' })
 }
 
 /** Certificates: the holder, coordinators and admins. */
 export const ownOrCoordinators: Access = ({ req }) => {
   const user = userOf(req)
-  if (!user) return false
-  if (can(user, 'coordinate')) return true
-  return { user: { equals: user.id } }
+  return scopeWhere(user, scopeOf(user, 'certificates'), { own: 'user' })
+}
+
+/**
+ * Whether the writer's scope reaches a record of the trainings area, read as the system: the check every
+ * relationship that feeds access goes through (an enrolment's training and participant, a next step's source),
+ * so that nobody can attach a record to a training or a person they may not write. System writes (no user) pass.
+ */
+export async function trainingRecordWritable(req: Pick<PayloadRequest, 'payload' | 'user'> & Partial<PayloadRequest>, collection: 'trainings' | 'participants', id: number | string | null): Promise<boolean> {
+  const user = userOf(req)
+  if (!req.user) return true
+  const scope = scopeOf(user, 'trainings')
+  if (scope === 'national') return true
+  if (id === null || scope === 'none') return false
+  const record = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
+  return inScope(user, scope, record as Record<string, unknown> | null, TRAINING_SCOPE_FIELDS)
 }
 
 /** Module texts are edited by trainers, editors, coordinators and admins. */

@@ -1,5 +1,5 @@
-import type { CollectionConfig } from 'payload'
-import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../access/index.ts'
+import { ValidationError, type CollectionConfig } from 'payload'
+import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingRecordWritable, trainingStaff } from '../access/index.ts'
 import { NEXT_STEP_STATUSES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { trainersOf, trainersField } from './Trainings/shared.ts'
@@ -17,8 +17,13 @@ export const ActionItems: CollectionConfig = {
   defaultSort: 'deadline',
   hooks: {
     beforeChange: [
-      async ({ data, originalDoc, req }) => {
+      async ({ data, originalDoc, req, operation }) => {
         const source = data.source ?? originalDoc?.source
+        // The source feeds access (its trainers see the item): it must be a training the writer runs.
+        const moved = operation === 'create' || (data.source !== undefined && String(idOf(data.source?.value)) !== String(idOf(originalDoc?.source?.value)))
+        if (moved && source?.relationTo === 'trainings' && !(await trainingRecordWritable(req, 'trainings', idOf(source.value)))) {
+          throw new ValidationError({ collection: 'action-items', errors: [{ path: 'source', message: 'Vous ne pouvez ajouter des points d’action qu’aux formations que vous animez.' }] }, req.t)
+        }
         if (source?.relationTo === 'trainings') data.trainers = await trainersOf(req.payload, idOf(source.value)!, req)
         return data
       },

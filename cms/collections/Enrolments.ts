@@ -1,9 +1,9 @@
 import { ValidationError, type CollectionConfig } from 'payload'
-import { ownTrainingsOrCoordinators, trainingStaff } from '../access/index.ts'
+import { ownTrainingsOrCoordinators, trainingRecordWritable, trainingStaff } from '../access/index.ts'
 import { EVALUATION_ITEMS } from '../rules/training-vocabulary.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { ATTENDANCE_STATUSES, isDayWithinTraining, isValidScore } from '../rules/trainings.ts'
-import { refreshParticipantTrainers, trainersOf, trainersField } from './Trainings/shared.ts'
+import { FOUND_BY_DETAILS, refreshParticipantTrainers, trainersOf, trainersField } from './Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
 
 const score = (name: string, fr: string, en: string) => ({
@@ -23,13 +23,27 @@ export const Enrolments: CollectionConfig = {
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: ownTrainingsOrCoordinators },
   hooks: {
     beforeChange: [
-      async ({ data, originalDoc, req, operation }) => {
+      async ({ data, originalDoc, req, operation, context }) => {
         const trainingId = idOf(data.training ?? originalDoc?.training)
         const participantId = idOf(data.participant ?? originalDoc?.participant)
         const training = await req.payload.findByID({ collection: 'trainings', id: trainingId!, depth: 0, overrideAccess: true, req })
-        // A trainer may only enrol people in a training they run (the row rule covers reads and updates).
-        if (operation === 'create' && req.user && !(await canEnrol(req.user as never, training))) {
+        // The training and the participant feed access (they decide who sees the enrolment and the person): when
+        // an enrolment is created or either is changed, both must be within the writer's scope. A person outside it
+        // is enrolled only by a server operation that found them from their details (the spreadsheet import),
+        // never by id. Updates that change neither (attendance, scores, the system's recomputations) pass.
+        const changed = (field: 'training' | 'participant') => operation === 'create' || (data[field] !== undefined && String(idOf(data[field])) !== String(idOf(originalDoc?.[field])))
+        if (changed('training') && !(await trainingRecordWritable(req, 'trainings', trainingId))) {
           throw new ValidationError({ collection: 'enrolments', errors: [{ path: 'training', message: 'Vous ne pouvez inscrire des participants qu’aux formations que vous animez.' }] }, req.t)
+        }
+        const foundByDetails = context[FOUND_BY_DETAILS] !== undefined && String(context[FOUND_BY_DETAILS]) === String(participantId)
+        if (changed('participant') && !foundByDetails && !(await trainingRecordWritable(req, 'participants', participantId))) {
+          throw new ValidationError(
+            {
+              collection: 'enrolments',
+              errors: [{ path: 'participant', message: 'Vous ne pouvez inscrire que des personnes que vous avez enregistrées ou qui suivent vos formations. Pour une personne déjà au registre, importez-la avec le modèle de la formation : elle est retrouvée par ses nom, téléphone ou e-mail.' }],
+            },
+            req.t,
+          )
         }
         const clash = await req.payload.find({
           collection: 'enrolments',
@@ -60,6 +74,13 @@ export const Enrolments: CollectionConfig = {
         const before = idOf(previousDoc?.participant)
         if (before !== null && String(before) !== String(idOf(doc.participant))) await refreshParticipantTrainers(req.payload, before, req)
         return doc
+      },
+    ],
+    afterDelete: [
+      // Deleting an enrolment takes away what it gave: the training's trainers no longer reach the person.
+      async ({ doc, req }) => {
+        const participant = idOf(doc.participant)
+        if (participant !== null) await refreshParticipantTrainers(req.payload, participant, req)
       },
     ],
   },
@@ -98,9 +119,4 @@ export const Enrolments: CollectionConfig = {
     },
     trainersField,
   ],
-}
-
-async function canEnrol(user: { id: number | string; roles?: string[] }, training: { trainers?: unknown[] | null }): Promise<boolean> {
-  if ((user.roles ?? []).some((r) => r === 'coordinator' || r === 'admin')) return true
-  return (training.trainers ?? []).some((t) => String(idOf(t)) === String(user.id))
 }

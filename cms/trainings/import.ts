@@ -3,6 +3,7 @@ import { audit, clientIp } from '../auth/audit.ts'
 import { parseParticipantsFile, type TImportError, type TImportRow } from '../imports/participants.ts'
 import { duplicateCandidates, trainingDays } from '../rules/trainings.ts'
 import { idOf } from '../fields/relations.ts'
+import { FOUND_BY_DETAILS } from '../collections/Trainings/shared.ts'
 
 /** Outcome of an import: either everything was written, or nothing and the French errors by row and column. */
 export type TImportOutcome = { ok: true; created: number; reused: number; enrolments: number } | { ok: false; errors: TImportError[] }
@@ -43,8 +44,10 @@ export async function importParticipants(
       else reused += 1
       const existing = await payload.find({ collection: 'enrolments', where: { and: [{ training: { equals: training.id } }, { participant: { equals: participantId.id } }] }, limit: 1, depth: 0, req, overrideAccess: true })
       const data = { training: training.id, participant: participantId.id as number, attendance: row.attendance, preTest: row.preTest, postTest: row.postTest }
-      if (existing.docs[0]) await payload.update({ collection: 'enrolments', id: existing.docs[0].id, data, req, user: req.user, overrideAccess: false })
-      else await payload.create({ collection: 'enrolments', data, req, user: req.user, overrideAccess: false })
+      // A person found by their details may be enrolled although the importer's scope does not reach them yet.
+      const context = { [FOUND_BY_DETAILS]: participantId.created ? undefined : participantId.id }
+      if (existing.docs[0]) await payload.update({ collection: 'enrolments', id: existing.docs[0].id, data, req, user: req.user, overrideAccess: false, context })
+      else await payload.create({ collection: 'enrolments', data, req, user: req.user, overrideAccess: false, context })
       enrolments += 1
       if ((i + 1) % 10 === 0 || i + 1 === parsed.rows.length) onProgress(i + 1, parsed.rows.length)
     }

@@ -1,0 +1,143 @@
+import type { Role } from '../rules/roles.ts'
+
+// The access matrix: for every collection of the Payload config (Payload's own included) × every role × every
+// operation, the expected answer, and the fields that only some roles — or only the server — may write.
+// Plain data, read by people (docs/access.md explains it) and by tests/int/access-matrix.test.ts, which tries
+// every cell through the Local API as each role, on other people's records, with forged fields. A collection
+// added to the config without a row here fails that test.
+
+/** Who asks: nobody signed in, or a person holding one role. */
+export const ACTORS = ['anonymous', 'admin', 'coordinator', 'trainer', 'supervisor', 'caseManager', 'learner', 'editor'] as const satisfies readonly ('anonymous' | Role)[]
+export type Actor = (typeof ACTORS)[number]
+
+export const OPERATIONS = ['create', 'read', 'update', 'delete'] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+/**
+ * The answer of one cell:
+ * - `all`: every record (create: allowed);
+ * - `none`: refused;
+ * - `own`: the person's own records only (create: allowed, and the record is theirs whatever the input says);
+ * - `scope`: the records the role's scope reaches (cms/rules/scope.ts; create: only inside that scope);
+ * - `published`: published documents only (read);
+ * - `public`: files attached to published content only (read).
+ */
+export type Answer = 'all' | 'none' | 'own' | 'scope' | 'published' | 'public'
+
+/** One answer per actor, in ACTORS order: anonymous, admin, coordinator, trainer, supervisor, caseManager, learner, editor. */
+type Answers = Record<Actor, Answer>
+const row = (...answers: [Answer, Answer, Answer, Answer, Answer, Answer, Answer, Answer]): Answers => Object.fromEntries(ACTORS.map((actor, i) => [actor, answers[i]])) as Answers
+
+/** Branches of issue 9 whose work some cells expect; the test names them so a failure before the merge is explained. */
+export type Pending = 'records' | 'accounts'
+
+export type MatrixRow = Record<Operation, Answers> & {
+  /** Fields only the server writes: a client's value never sticks, on create or update, whoever sends it. */
+  serverSet?: readonly string[]
+  /** Fields only these roles may write; for everyone else a value sent is ignored or the write refused. */
+  restricted?: Readonly<Record<string, readonly Actor[]>>
+  /** Cells that express a target landed by another branch (see docs/access.md, "Pending"). */
+  pending?: { by: Pending; what: string }
+  /** Why the row is what it is, when not obvious. */
+  note?: string
+}
+
+const nobody = row('none', 'none', 'none', 'none', 'none', 'none', 'none', 'none')
+const everyone = row('all', 'all', 'all', 'all', 'all', 'all', 'all', 'all')
+const adminOnly = row('none', 'all', 'none', 'none', 'none', 'none', 'none', 'none')
+const editors = row('none', 'all', 'none', 'none', 'none', 'none', 'none', 'all')
+const published = row('published', 'all', 'published', 'published', 'published', 'published', 'published', 'all')
+const curriculum = row('none', 'all', 'all', 'all', 'none', 'none', 'none', 'all')
+const coordination = row('none', 'all', 'all', 'none', 'none', 'none', 'none', 'none')
+const trainingArea = row('none', 'all', 'all', 'scope', 'none', 'none', 'none', 'none')
+const signedInOwn = row('none', 'own', 'own', 'own', 'own', 'own', 'own', 'own')
+const followers = row('none', 'all', 'all', 'all', 'own', 'own', 'own', 'own')
+const holderOrCoordination = row('none', 'all', 'all', 'own', 'own', 'own', 'own', 'own')
+const referenceData = { create: adminOnly, read: everyone, update: adminOnly, delete: adminOnly }
+const system = { create: nobody, read: nobody, update: nobody, delete: nobody }
+
+export const ACCESS_MATRIX = {
+  // Resource centre.
+  resources: { create: editors, read: published, update: editors, delete: editors },
+  news: { create: editors, read: published, update: editors, delete: editors },
+  media: { create: editors, read: row('public', 'all', 'public', 'public', 'public', 'public', 'public', 'all'), update: editors, delete: editors },
+  'consultation-comments': {
+    create: signedInOwn,
+    read: row('none', 'all', 'own', 'own', 'own', 'own', 'own', 'all'),
+    update: row('none', 'all', 'own', 'own', 'own', 'own', 'own', 'all'),
+    delete: adminOnly,
+    serverSet: ['author', 'answeredBy', 'answeredAt'],
+    restricted: { decision: ['admin', 'editor'], reply: ['admin', 'editor'] },
+    pending: { by: 'records', what: '`answeredBy`/`answeredAt` set by the server only' },
+  },
+  // Self-training.
+  modules: { create: adminOnly, read: everyone, update: curriculum, delete: adminOnly },
+  videos: { create: curriculum, read: everyone, update: curriculum, delete: curriculum },
+  'module-progress': {
+    create: nobody,
+    read: followers,
+    update: nobody,
+    delete: adminOnly,
+    pending: { by: 'records', what: 'written by the server only (progress and quiz operations)' },
+  },
+  'quiz-attempts': {
+    create: nobody,
+    read: followers,
+    update: nobody,
+    delete: adminOnly,
+    pending: { by: 'records', what: 'written by the server only (quiz scoring)' },
+  },
+  certificates: {
+    create: nobody,
+    read: holderOrCoordination,
+    update: coordination,
+    delete: nobody,
+    serverSet: ['user', 'holderName', 'codeId', 'issuedAt', 'modules'],
+    restricted: { revoked: ['admin', 'coordinator'], revokedReason: ['admin', 'coordinator'] },
+    pending: { by: 'records', what: 'issued by the server only; coordination updates the revocation fields only' },
+  },
+  // Face-to-face trainings: coordination is national, a trainer reaches the trainings they run.
+  trainings: { create: trainingArea, read: trainingArea, update: trainingArea, delete: coordination },
+  participants: {
+    create: trainingArea,
+    read: trainingArea,
+    update: trainingArea,
+    delete: coordination,
+    serverSet: ['registeredBy', 'trainers'],
+    pending: { by: 'records', what: '`registeredBy` set by the server only' },
+  },
+  enrolments: { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'] },
+  'action-items': { create: trainingArea, read: trainingArea, update: trainingArea, delete: coordination, serverSet: ['trainers'] },
+  // Accounts and reference data.
+  users: {
+    create: adminOnly,
+    read: row('none', 'all', 'all', 'own', 'own', 'own', 'own', 'own'),
+    update: row('none', 'all', 'own', 'own', 'own', 'own', 'own', 'own'),
+    delete: adminOnly,
+    serverSet: ['passwordChangedAt'],
+    restricted: { roles: ['admin'], organisation: ['admin'], region: ['admin'], active: ['admin'], emailVerified: ['admin'], passwordExpiryExempt: ['admin'] },
+    note: 'People update their own name, phone and preferences; a password or email change also needs the current password (account operations).',
+  },
+  regions: referenceData,
+  cercles: referenceData,
+  organisations: referenceData,
+  // Written by the server only (journal, email queue, tokens), read by admins where useful.
+  'audit-log': { ...system, read: adminOnly },
+  outbox: { ...system, read: adminOnly },
+  'auth-tokens': system,
+  // Payload's own collections.
+  'payload-jobs': { ...system, note: 'The queue is run by the server; admins run it through the jobs endpoints (administer).' },
+  'payload-kv': system,
+  'payload-migrations': { ...system, note: 'Migrations are applied by the server at start, never through the API.' },
+  'payload-preferences': { create: signedInOwn, read: signedInOwn, update: signedInOwn, delete: signedInOwn, serverSet: ['user'] },
+  'payload-locked-documents': {
+    create: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    read: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    update: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    delete: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    note: 'A lock reaches the documents the person may update (their scope here): nobody locks what they cannot edit.',
+    pending: { by: 'records', what: 'locks limited to documents the person may update' },
+  },
+} as const satisfies Record<string, MatrixRow>
+
+export type MatrixCollection = keyof typeof ACCESS_MATRIX
