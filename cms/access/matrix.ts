@@ -28,16 +28,11 @@ export type Answer = 'all' | 'none' | 'own' | 'scope' | 'published' | 'public'
 type Answers = Record<Actor, Answer>
 const row = (...answers: [Answer, Answer, Answer, Answer, Answer, Answer, Answer, Answer]): Answers => Object.fromEntries(ACTORS.map((actor, i) => [actor, answers[i]])) as Answers
 
-/** Branches of issue 9 whose work some cells expect; the test names them so a failure before the merge is explained. */
-export type Pending = 'records' | 'accounts'
-
 export type MatrixRow = Record<Operation, Answers> & {
   /** Fields only the server writes: a client's value never sticks, on create or update, whoever sends it. */
   serverSet?: readonly string[]
   /** Fields only these roles may write; for everyone else a value sent is ignored or the write refused. */
   restricted?: Readonly<Record<string, readonly Actor[]>>
-  /** Cells that express a target landed by another branch (see docs/access.md, "Pending"). */
-  pending?: { by: Pending; what: string }
   /** Why the row is what it is, when not obvious. */
   note?: string
 }
@@ -68,7 +63,6 @@ export const ACCESS_MATRIX = {
     delete: adminOnly,
     serverSet: ['author', 'answeredBy', 'answeredAt'],
     restricted: { decision: ['admin', 'editor'], reply: ['admin', 'editor'] },
-    pending: { by: 'records', what: '`answeredBy`/`answeredAt` set by the server only' },
   },
   // Self-training.
   modules: { create: adminOnly, read: everyone, update: curriculum, delete: adminOnly },
@@ -78,14 +72,12 @@ export const ACCESS_MATRIX = {
     read: followers,
     update: nobody,
     delete: adminOnly,
-    pending: { by: 'records', what: 'written by the server only (progress and quiz operations)' },
   },
   'quiz-attempts': {
     create: nobody,
     read: followers,
     update: nobody,
     delete: adminOnly,
-    pending: { by: 'records', what: 'written by the server only (quiz scoring)' },
   },
   certificates: {
     create: nobody,
@@ -94,7 +86,6 @@ export const ACCESS_MATRIX = {
     delete: nobody,
     serverSet: ['user', 'holderName', 'codeId', 'issuedAt', 'modules'],
     restricted: { revoked: ['admin', 'coordinator'], revokedReason: ['admin', 'coordinator'] },
-    pending: { by: 'records', what: 'issued by the server only; coordination updates the revocation fields only' },
   },
   // Face-to-face trainings: coordination is national, a trainer reaches the trainings they run.
   trainings: { create: trainingArea, read: trainingArea, update: trainingArea, delete: coordination },
@@ -104,7 +95,6 @@ export const ACCESS_MATRIX = {
     update: trainingArea,
     delete: coordination,
     serverSet: ['registeredBy', 'trainers'],
-    pending: { by: 'records', what: '`registeredBy` set by the server only' },
   },
   enrolments: { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'] },
   'action-items': { create: trainingArea, read: trainingArea, update: trainingArea, delete: coordination, serverSet: ['trainers'] },
@@ -131,12 +121,11 @@ export const ACCESS_MATRIX = {
   'payload-migrations': { ...system, note: 'Migrations are applied by the server at start, never through the API.' },
   'payload-preferences': { create: signedInOwn, read: signedInOwn, update: signedInOwn, delete: signedInOwn, serverSet: ['user'] },
   'payload-locked-documents': {
-    create: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
-    read: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    create: nobody,
+    read: row('none', 'all', 'all', 'all', 'all', 'all', 'none', 'all'),
     update: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
     delete: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
-    note: 'A lock reaches the documents the person may update (their scope here): nobody locks what they cannot edit.',
-    pending: { by: 'records', what: 'locks limited to documents the person may update' },
+    note: 'The admin takes a lock with the server’s authority when a document is opened; through the API nobody creates one. Back-office users see locks; taking one over or releasing it reaches the documents the person may update (their scope here).',
   },
 } as const satisfies Record<string, MatrixRow>
 
