@@ -7,8 +7,9 @@
  */
 export type TNormalisedPath = {
   /**
-   * Decoded (repeatedly, so `%256c` counts as `l`), backslashes as slashes, `.`/`..` segments resolved, single
-   * slashes, no trailing slash, lower case, without the `/en` prefix: compare it with lower-case literals.
+   * Backslashes as slashes, `.`/`..` segments resolved (before decoding, as URL parsers do), decoded (repeatedly,
+   * so `%256c` counts as `l`), single slashes, no trailing slash, lower case, without the `/en` prefix: compare it
+   * with lower-case literals.
    */
   path: string
   /** The path started with the `/en` prefix (the English mirror of the site). */
@@ -23,7 +24,7 @@ const MAX_DECODE_ROUNDS = 4
 /** Reads the path of a request target (`req.url`: path and query, as the client sent them). */
 export function normalisePath(target: string): TNormalisedPath {
   // The query and fragment are not part of the path (a `?` or `#` in a path arrives encoded).
-  let path = target.split(/[?#]/, 1)[0] ?? ''
+  let path = resolveDotSegments((target.split(/[?#]/, 1)[0] ?? '').replace(/\\/g, '/'))
   let malformed = false
   // Decoded until it stops changing: a router that decodes once more must not see a path this reading missed.
   // A later round that fails is a literal `%` in a name (`100%25.pdf`), not a malformed path.
@@ -35,18 +36,23 @@ export function normalisePath(target: string): TNormalisedPath {
       break
     }
   }
-  const segments: string[] = []
-  for (const segment of path.replace(/\\/g, '/').toLowerCase().split('/')) {
-    if (segment === '' || segment === '.') continue
-    if (segment === '..') segments.pop()
-    else segments.push(segment)
-  }
+  const segments = path.toLowerCase().split('/').filter(Boolean)
   const english = segments[0] === 'en'
   if (english) segments.shift()
   return { path: `/${segments.join('/')}`, english, malformed }
 }
 
-/** True when the normalised path is `prefix` itself or below it (`/api` matches `/api` and `/api/users`). */
-export function isUnder(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}/`)
+/**
+ * Resolves `.` and `..` segments as URL parsers do (`%2e` counts as a dot), before decoding: an encoded slash
+ * (`..%2F`) is not a separator for the routers behind, so it must not climb here either.
+ */
+function resolveDotSegments(path: string): string {
+  const segments: string[] = []
+  for (const segment of path.split('/')) {
+    const dots = segment.replace(/%2e/gi, '.')
+    if (dots === '.') continue
+    if (dots === '..') segments.pop()
+    else segments.push(segment)
+  }
+  return segments.join('/')
 }
