@@ -213,6 +213,22 @@ describe('finding 15: origins in production', () => {
     expect((await res.json()).errors[0].message).toContain(portal.url)
   })
 
+  it('builds absolute links from PUBLIC_URL, never from the Host the client sent (cached pages stay clean)', async () => {
+    const { request } = await import('node:http')
+    const html = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: portal.port, path: '/a-propos', headers: { Host: 'evil.example' } }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () => resolve(text))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(html).toContain(`<link rel="canonical" href="${portal.url}/a-propos"`)
+    expect(html).not.toContain('evil.example')
+    expect(await (await fetch(`${portal.url}/a-propos`)).text()).not.toContain('evil.example')
+  })
+
   it('escapes what the client sent', async () => {
     const res = await post('/connexion', { ...form(freshAddress()), Origin: 'http://<script>x' }, 'email=a')
     expect(res.status).toBe(403)
