@@ -36,10 +36,11 @@ import { MAX_DEPTH } from './rules/api-limits.ts'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default guardApi(buildConfig({
-  serverURL: env.publicUrl,
-  // With serverURL set, Payload only honours the session cookie on requests from this origin (CSRF).
-  csrf: [env.publicUrl],
-  cors: [env.publicUrl],
+  // No serverURL: the admin's requests and file URLs stay relative, so the portal works at whichever trusted
+  // address it is opened (every loopback name in development); email links are built from PUBLIC_URL. Payload
+  // honours the session cookie only on browser requests from these origins (CSRF).
+  csrf: env.trustedOrigins,
+  cors: env.trustedOrigins,
   secret: env.PAYLOAD_SECRET,
   admin: {
     user: Users.slug,

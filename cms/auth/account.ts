@@ -6,7 +6,7 @@ import * as mails from '../email/templates.ts'
 import { recordLoginFailure } from './login-failures.ts'
 import { audit } from './audit.ts'
 import { passwordProblem, type PASSWORD_MESSAGES } from './password-strength.ts'
-import { revokeAllSessions } from './sessions.ts'
+import { loginForCookie, revokeAllSessions } from './sessions.ts'
 import { checkToken, consumeToken, issueToken, revokeTokens } from './tokens.ts'
 
 // Account operations behind the public pages (/connexion, /inscription, /mot-de-passe-*, /mon-compte).
@@ -25,11 +25,11 @@ const codeOf = (error: unknown): string | undefined =>
 /** Signs a person in through Payload (lockout, sessions, hooks) and journals failures. */
 export async function signIn(payload: Payload, input: { email: string; password: string; ip: string | null; allowExpired?: boolean }): Promise<SignInResult> {
   try {
-    const result = await payload.login({
-      collection: 'users',
-      data: { email: input.email, password: input.password },
+    const result = await loginForCookie(payload, {
+      email: input.email,
+      password: input.password,
       context: input.allowExpired ? { [ALLOW_EXPIRED_PASSWORD]: true } : {},
-      req: { headers: new Headers(input.ip ? { 'x-portal-client-ip': input.ip } : {}) },
+      headers: new Headers(input.ip ? { 'x-portal-client-ip': input.ip } : {}),
     })
     if (!result.token || !result.user) return { ok: false, reason: 'invalid' }
     return { ok: true, token: result.token, user: result.user as User }

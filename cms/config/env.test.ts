@@ -24,6 +24,19 @@ describe('parseEnv', () => {
   it('detects TLS from the public URL', () => {
     expect(parseEnv({ PUBLIC_URL: 'https://portail.example.ml/' })).toMatchObject({ behindTls: true, publicUrl: 'https://portail.example.ml' })
   })
+  it('trusts every loopback name outside production, only PUBLIC_URL in production', () => {
+    expect(parseEnv({ PORT: '5000' }).trustedOrigins).toEqual(['http://localhost:5000', 'http://127.0.0.1:5000', 'http://[::1]:5000'])
+    expect(parseEnv({ PUBLIC_URL: 'http://portail.local:8080/' }).trustedOrigins).toContain('http://portail.local:8080')
+    expect(parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portail.example.ml/', PAYLOAD_SECRET: 'x'.repeat(40) }).trustedOrigins).toEqual(['https://portail.example.ml'])
+  })
+  it('reads TRUST_PROXY as a number of proxies, true meaning one', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0)
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0)
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/)
+  })
   it('names the wrong variable', () => {
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/)
   })

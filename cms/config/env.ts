@@ -24,10 +24,28 @@ const ZEnv = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(10),
+  // Number of reverse proxies in front of the portal; `true`/`false` are kept as 1/0 for existing deployments.
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .transform((v) => (v === 'true' ? 1 : 0))
+    .or(z.coerce.number({ error: 'TRUST_PROXY: the number of reverse proxies in front of the portal (0, 1, 2…) or true (= 1)' }).int().min(0).max(10))
+    .default(0),
 })
 
 /** The portal's settings, parsed from the environment once, with safe local defaults. */
-export type TEnv = z.infer<typeof ZEnv> & { publicUrl: string; seedDemo: boolean; behindTls: boolean }
+export type TEnv = z.infer<typeof ZEnv> & {
+  publicUrl: string
+  seedDemo: boolean
+  behindTls: boolean
+  /**
+   * Origins whose browser requests may use the session and write: PUBLIC_URL's, and outside production every
+   * loopback name on PORT too (`localhost`, `127.0.0.1`, `[::1]`), so a newcomer's first day works at any of them.
+   */
+  trustedOrigins: string[]
+}
+
+/** The loopback names a local browser may use for the portal. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
 /** Parses an environment; throws a message saying which variable is wrong and how to fix it. */
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
@@ -45,6 +63,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     publicUrl,
     seedDemo: env.SEED_DEMO ?? !isProd,
     behindTls: publicUrl.startsWith('https://'),
+    trustedOrigins: [...new Set([new URL(publicUrl).origin, ...(isProd ? [] : LOOPBACK_HOSTS.map((host) => `http://${host}:${env.PORT}`))])],
   }
 }
 

@@ -67,16 +67,22 @@ export const ZChangePassword = withConfirmation({ currentPassword: password })
 /** Field → translated message, first issue per field; unknown keys fall back to "required". */
 export type FieldErrors = Partial<Record<string, string>>
 
-/** Parses a submitted form; returns data, or French/English messages per field. */
-export async function parseForm<T>(request: Request, schema: z.ZodType<T>, lang: Lang): Promise<{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> }> {
-  let form: FormData
-  try {
-    form = await request.formData()
-  } catch {
-    return { ok: false, errors: { _form: t(lang, 'form.errors') }, values: {} }
-  }
+/**
+ * The text fields of a submitted form, or null when the body is not a form (missing or wrong content type,
+ * truncated body): pages answer that with a form error, never a server error.
+ */
+export async function formFields(request: Request): Promise<Record<string, string> | null> {
+  const form = await request.formData().catch(() => null)
+  if (!form) return null
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value
+  return values
+}
+
+/** Parses a submitted form; returns data, or French/English messages per field. */
+export async function parseForm<T>(request: Request, schema: z.ZodType<T>, lang: Lang): Promise<{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> }> {
+  const values = await formFields(request)
+  if (!values) return { ok: false, errors: { _form: t(lang, 'form.errors') }, values: {} }
   const result = schema.safeParse(values)
   if (result.success) return { ok: true, data: result.data }
   return { ok: false, errors: issuesToErrors(result.error.issues, lang), values }

@@ -1,4 +1,5 @@
 import type { AstroGlobal } from 'astro'
+import { env } from '#cms/config/env.ts'
 import { t as translate, localePath, type MessageKey } from '../i18n/index.ts'
 
 /** What every page needs from the request: language, translator, localised links, the person and Payload. */
@@ -27,4 +28,13 @@ export function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' })
   for (const cookie of cookies) headers.append('Set-Cookie', cookie)
   return new Response(null, { status: 303, headers })
+}
+
+/**
+ * The origin of links that must be absolute (canonical, hreflang, sitemap, RSS, robots.txt): PUBLIC_URL's in
+ * production, never the request's Host, which the client chooses and which would end up in cached pages; in
+ * development the address in use, so every loopback name works. Every other link stays relative.
+ */
+export function absoluteOrigin(url: URL): string {
+  return env.NODE_ENV === 'production' ? new URL(env.publicUrl).origin : url.origin
 }

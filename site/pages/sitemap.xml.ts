@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro'
 import { localePath } from '../i18n/index.ts'
+import { absoluteOrigin } from '../lib/page.ts'
 
 const STATIC_PAGES = ['/', '/ressources', '/gestion-des-cas', '/actualites', '/recherche', '/a-propos', '/donnees-et-acces', '/contact', '/connexion', '/inscription']
 
@@ -16,7 +17,7 @@ export const GET: APIRoute = async ({ locals, url }) => {
     ...resources.docs.map((d) => ({ path: `/ressources/${d.slug}`, lastmod: d.updatedAt })),
     ...news.docs.map((d) => ({ path: `/actualites/${d.slug}`, lastmod: d.updatedAt })),
   ]
-  const urlOf = (lang: 'fr' | 'en', path: string) => `${url.origin}${localePath(lang, path)}`
+  const urlOf = (lang: 'fr' | 'en', path: string) => `${absoluteOrigin(url)}${localePath(lang, path)}`
   const body = entries
     .map(
       (e) =>

@@ -10,7 +10,10 @@ import type { Payload } from 'payload'
 import send from 'send'
 import { env } from '#cms/config/env.ts'
 import { startPortal } from '#cms/portal.ts'
-import { areaOf, securityHeaders } from './headers.ts'
+import { normalisePath } from '#cms/rules/paths.ts'
+import { answer, refuse, serverPage } from './answers.ts'
+import { clientAddress } from './client-address.ts'
+import { areaOf, securityHeaders, type Area } from './headers.ts'
 import { healthz } from './healthz.ts'
 import { createLimiters, limitedAction } from './rate-limit.ts'
 
@@ -21,7 +24,10 @@ const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => unknown
 
-/** Payload routes that the portal replaces with its own pages (one sign-in, one reset, one invitation flow). */
+/**
+ * Payload routes that the portal replaces with its own pages (one sign-in, one reset, one invitation flow).
+ * Matched on the normalised path (lower case, decoded, no trailing slash: see cms/rules/paths.ts).
+ */
 const REPLACED_ADMIN_PAGES: Record<string, string> = {
   '/admin/login': '/connexion',
   '/admin/forgot': '/mot-de-passe-oublie',
@@ -35,20 +41,13 @@ const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|stand
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
 /** Site pages that take a file (spreadsheet import): the only site posts allowed past 64 KB. */
-const SITE_UPLOADS = /^\/presentiel\/[A-Za-z0-9]+$/
+const SITE_UPLOADS = /^\/presentiel\/[a-z0-9]+$/
 const MAX_SITE_UPLOAD = 5 * 1024 * 1024
+/** Methods that write: a browser sends `Origin` with each of them. */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Writes a small JSON or HTML answer with the area's headers. */
-function answer(res: http.ServerResponse, status: number, body: unknown, type: 'json' | 'html' = 'json'): void {
-  res.statusCode = status
-  res.setHeader('Content-Type', type === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8')
-  res.setHeader('Cache-Control', 'no-store')
-  res.end(type === 'json' ? JSON.stringify(body) : String(body))
-}
-
-const FATAL_PAGE =
-  '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Erreur — Portail protection de l’enfant</title>' +
-  '<h1>Une erreur est survenue</h1><p>Le service rencontre un problème. Réessayez dans quelques instants.</p><p><a href="/">Retour à l’accueil</a></p></html>'
+const FATAL_PAGE = serverPage('fr', 'error.500.title', 'error.500.body')
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`
 
 /** Options of one portal server (the rest comes from the environment, see README). */
 export type PortalServerOptions = { dev?: boolean; port?: number; hostname?: string }
@@ -84,11 +83,12 @@ export async function startServer(options: PortalServerOptions = {}) {
   const takePoint = createLimiters({ signIn: env.RATE_LIMIT_SIGNIN, emailLink: env.RATE_LIMIT_EMAIL_LINKS })
 
   const serveSite: NodeHandler = (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    // The path as sent (still encoded); not through `new URL`, which reads `//host/x` as another host.
+    const pathname = (req.url ?? '/').split(/[?#]/, 1)[0] || '/'
     // In middleware mode Astro hands unknown paths back (`next`): render its French 404 page for them instead.
     const notFound = () => {
       req.url = '/404'
-      void siteHandler(req, res, () => answer(res, 404, FATAL_PAGE, 'html'))
+      void siteHandler(req, res, () => answer(res, 404, serverPage('fr', 'error.404.title', 'error.404.body'), 'html'))
     }
     const toAstro = () => void siteHandler(req, res, notFound)
     const media = MODULE_MEDIA.exec(pathname)
@@ -106,43 +106,61 @@ export async function startServer(options: PortalServerOptions = {}) {
       .pipe(res)
   }
 
+  /** The area's security headers, on every answer, including the ones this server writes itself. */
+  const applyHeaders = (res: http.ServerResponse, area: Area) => {
+    for (const [name, value] of Object.entries(securityHeaders(area, { behindTls: env.behindTls, dev }))) res.setHeader(name, value)
+  }
+
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       console.error(`Unhandled error on ${req.method} ${req.url}:`, error)
-      if (!res.headersSent) answer(res, 500, FATAL_PAGE, 'html')
-      else res.end()
+      if (res.headersSent) return void res.end()
+      applyHeaders(res, 'site')
+      answer(res, 500, FATAL_PAGE, 'html')
     })
   })
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const area = areaOf(url.pathname)
-    for (const [name, value] of Object.entries(securityHeaders(area, { behindTls: env.behindTls, dev }))) res.setHeader(name, value)
-    // The client address, as this server saw it, for rate limits and the audit log; never taken from the client.
-    const ip = (process.env.TRUST_PROXY === 'true' ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '') || req.socket.remoteAddress || 'unknown'
+    // Every decision below reads the normalised path: a respelt path (`/API/users/%6cogin`, `/en/connexion/`)
+    // reaches the same page downstream, so it must meet the same limits, headers and refusals.
+    const route = normalisePath(req.url ?? '/')
+    const area: Area = route.english ? 'site' : areaOf(route.path)
+    applyHeaders(res, area)
+    const where = { area, english: route.english }
+    // The client address for rate limits and the audit log: the socket's peer, or what the trusted proxies saw.
+    const ip = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.TRUST_PROXY)
     req.headers['x-portal-client-ip'] = ip
 
-    if (url.pathname === '/healthz') {
+    if (route.path === '/healthz' && !route.english) {
       const { status, body } = await healthz(payload, version)
       return answer(res, status, body)
     }
-    const length = Number(req.headers['content-length'] ?? 0)
-    const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(url.pathname.replace(/^\/en(?=\/)/, '')) ? MAX_SITE_UPLOAD : MAX_SITE_BODY
-    if (length > limit) {
-      return answer(res, 413, { errors: [{ message: 'Requête trop volumineuse.' }] })
+    // Payload's router fails on a path that does not decode; the site answers its 404 page for it.
+    if (route.malformed && area !== 'site') return refuse(res, where, 400, { title: 'server.badPath.title', body: 'server.badPath.body' })
+    const method = req.method ?? 'GET'
+    // A browser write from another address than the configured one would be refused downstream without saying why
+    // (the session cookie is ignored, the form seems to do nothing): say which address to use instead.
+    const origin = req.headers.origin
+    if (WRITES.has(method) && origin !== undefined && !env.trustedOrigins.includes(origin)) {
+      return refuse(res, where, 403, { title: 'server.wrongOrigin.title', body: 'server.wrongOrigin.body', params: { expected: env.publicUrl, actual: origin } })
     }
-    const action = limitedAction(req.method ?? 'GET', url.pathname)
+    const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(route.path) ? MAX_SITE_UPLOAD : MAX_SITE_BODY
+    // Without Content-Length (a chunked body) the size is unknown until read: every client that posts here can state it.
+    const length = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : req.headers['transfer-encoding'] ? Infinity : 0
+    if (length > limit) return refuse(res, where, 413, { title: 'server.tooLarge.title', body: 'server.tooLarge.body', params: { limit: limit < 1024 * 1024 ? `${limit / 1024} Ko` : megabytes(limit) } })
+    const action = limitedAction(method, route)
     if (action) {
       const wait = await takePoint(action, ip)
       if (wait !== null) {
         res.setHeader('Retry-After', String(wait))
-        return answer(res, 429, { errors: [{ message: `Trop de tentatives depuis cette adresse. Réessayez dans ${Math.ceil(wait / 60)} minute(s).` }] })
+        return refuse(res, where, 429, { title: 'server.tooMany.title', body: 'server.tooMany.body', params: { minutes: Math.ceil(wait / 60) } })
       }
     }
     if (area === 'admin') {
-      const replacement = REPLACED_ADMIN_PAGES[url.pathname.replace(/\/$/, '')]
+      const replacement = REPLACED_ADMIN_PAGES[route.path]
       if (replacement) {
-        const back = url.searchParams.get('redirect')
+        const requested = req.url ?? ''
+        const back = new URLSearchParams(requested.includes('?') ? requested.slice(requested.indexOf('?') + 1) : '').get('redirect')
         const target = replacement === '/connexion' ? `/connexion?suite=${encodeURIComponent(back && back.startsWith('/') ? back : '/admin')}` : replacement
         res.statusCode = 303
         res.setHeader('Location', target)
@@ -153,7 +171,7 @@ export async function startServer(options: PortalServerOptions = {}) {
       return void nextHandler(req, res)
     }
     if (area === 'api') {
-      if (REPLACED_API.test(url.pathname)) {
+      if (REPLACED_API.test(route.path)) {
         return answer(res, 410, { errors: [{ message: 'Cette opération se fait sur le portail : /mot-de-passe-oublie (réinitialisation) ou /inscription.' }] })
       }
       return void nextHandler(req, res)

@@ -1,11 +1,14 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible'
+import type { TNormalisedPath } from '#cms/rules/paths.ts'
 
-/** Requests counted per client address: sign-in, reset and sign-up posts, site and REST alike. */
-export function limitedAction(method: string, pathname: string): 'signIn' | 'emailLink' | null {
+/**
+ * Requests counted per client address: sign-in, reset and sign-up posts, site and REST alike. Takes the
+ * normalised path, so every spelling that reaches the same page counts (`/api/users/LOGIN`, `/en/connexion/`…).
+ */
+export function limitedAction(method: string, route: TNormalisedPath): 'signIn' | 'emailLink' | null {
   if (method !== 'POST') return null
-  const path = pathname.replace(/^\/en(?=\/)/, '')
-  if (path === '/connexion' || path === '/api/users/login') return 'signIn'
-  if (path === '/mot-de-passe-oublie' || path === '/inscription') return 'emailLink'
+  if (route.path === '/connexion' || route.path === '/api/users/login') return 'signIn'
+  if (route.path === '/mot-de-passe-oublie' || route.path === '/inscription') return 'emailLink'
   return null
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, runPortalToExit, startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 import { startSmtpServer } from '../helpers/smtp.ts'
+import { sessionTokenOf } from '../helpers/browser.ts'
 
 // The built portal as one process: routing, health, headers, bad input, start-up rules, one Payload instance.
 let portal: PortalProcess
@@ -56,7 +57,7 @@ describe('one process, one origin', () => {
   it('keeps the REST sign-in for API clients and journals its failures', async () => {
     const ok = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'Demo-Portail-2026!' }) })
     expect(ok.status).toBe(200)
-    const { token } = (await ok.json()) as { token: string }
+    const token = sessionTokenOf(ok)
     const bad = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers: { ...sameOrigin(), 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editeur@example.org', password: 'faux' }) })
     expect(bad.status).toBe(401)
     const audit = await fetch(`${portal.url}/api/audit-log?where[subjectEmail][equals]=editeur@example.org&where[action][equals]=login.failure`, { headers: { Authorization: `JWT ${token}` } })

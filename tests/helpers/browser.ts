@@ -28,5 +28,12 @@ export async function signIn(page: Page, email: string, options: { password?: st
 export async function apiToken(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { Origin: baseUrl, 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
   if (!res.ok) throw new Error(`Sign-in of ${email} failed: ${res.status} ${await res.text()}`)
-  return ((await res.json()) as { token: string }).token
+  return sessionTokenOf(res)
+}
+
+/** The session token a sign-in answer set in its cookie (the JSON body never carries it). */
+export function sessionTokenOf(res: Response): string {
+  const token = /payload-token=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1]
+  if (!token) throw new Error(`No session cookie in the answer (${res.status}).`)
+  return token
 }

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { idOf } from '../../fields/relations.ts'
 import { resourceYear } from '../../rules/resources.ts'
 
@@ -8,13 +8,29 @@ export const deriveResourceFields: CollectionBeforeChangeHook = ({ data, origina
   return { ...data, publishedAt, year: resourceYear({ validatedAt: data.validatedAt ?? originalDoc?.validatedAt, publishedAt }) }
 }
 
-/** A published document's file becomes downloadable by everyone; until then only editors can fetch it. */
-export const publishAttachedFile: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const file = idOf(doc.file)
-  if (doc._status === 'published' && file !== null) {
-    await req.payload.update({ collection: 'media', id: file, data: { visibility: 'public' }, overrideAccess: true, req })
+/**
+ * A file is downloadable by everyone exactly while a published document uses it; otherwise only editors can fetch
+ * it. Recomputed from the database (the published rows, not the draft being saved) for the file the document uses
+ * now and the one it used before, so publishing, unpublishing, replacing the file and deleting all move it.
+ */
+async function followFileVisibility(req: PayloadRequest, files: unknown[]): Promise<void> {
+  for (const file of new Set(files.map(idOf).filter((id) => id !== null))) {
+    const { totalDocs } = await req.payload.count({ collection: 'resources', where: { and: [{ file: { equals: file } }, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
+    const visibility = totalDocs > 0 ? 'public' : 'private'
+    const media = await req.payload.findByID({ collection: 'media', id: file, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (media && media.visibility !== visibility) await req.payload.update({ collection: 'media', id: file, data: { visibility }, overrideAccess: true, req })
   }
+}
+
+/** After a save: the visibility of the document's file, and of the file it replaced. */
+export const publishAttachedFile: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await followFileVisibility(req, [doc.file, previousDoc?.file])
   return doc
+}
+
+/** After a deletion: its file becomes private unless another published document uses it. */
+export const withdrawAttachedFile: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await followFileVisibility(req, [doc.file])
 }
 
 /** Publishing a new version marks the one it replaces, which stays reachable in the history. */

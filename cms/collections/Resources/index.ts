@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { editorsOnly, publishedOrEditors } from '../../access/index.ts'
 import { AUDIENCES, DOCUMENT_STATUSES, FORM_CODES, LANGUAGES, RESOURCE_TYPES, selectOptions, STEPS } from '../../rules/toolkit.ts'
-import { deriveResourceFields, publishAttachedFile, recordSupersession } from './hooks.ts'
+import { deriveResourceFields, publishAttachedFile, recordSupersession, withdrawAttachedFile } from './hooks.ts'
 import { slugField } from '../../fields/slug.ts'
 
 /** Documents of the case-management toolkit: forms, guidelines, SOPs, protocol, competency framework… */
@@ -18,7 +18,7 @@ export const Resources: CollectionConfig = {
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   defaultSort: '-publishedAt',
-  hooks: { beforeChange: [deriveResourceFields], afterChange: [publishAttachedFile, recordSupersession] },
+  hooks: { beforeChange: [deriveResourceFields], afterChange: [publishAttachedFile, recordSupersession], afterDelete: [withdrawAttachedFile] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },
     slugField(),

@@ -13,6 +13,7 @@ import { recordLoginFailure } from '../../auth/login-failures.ts'
 import { PASSWORD_MESSAGES, passwordProblem } from '../../auth/password-strength.ts'
 import { revokeAllSessions } from '../../auth/sessions.ts'
 import { env } from '../../config/env.ts'
+import { normalisePath } from '../../rules/paths.ts'
 import { isPasswordExpired } from '../../rules/password.ts'
 import { can, changedPrivileges } from '../../rules/roles.ts'
 
@@ -67,9 +68,13 @@ export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   await audit(req.payload, { action: 'login.success', actor: user, subject: user, ip: clientIp(req.headers) }, req)
 }
 
-/** Journals failed sign-ins made through the REST API (the site's sign-in page journals its own). */
+/**
+ * Journals failed sign-ins made through the REST API (the site's sign-in page journals its own), whatever the
+ * spelling of the path that reached Payload's login (`/api/users/LOGIN`, `/api/users/%6cogin/`…).
+ */
 export const auditRestLoginFailure: CollectionAfterErrorHook = async ({ req, error }) => {
-  if (!req.url?.includes('/users/login')) return
+  const pathname = req.url ? URL.parse(req.url)?.pathname : undefined
+  if (!pathname || normalisePath(pathname).path !== '/api/users/login') return
   const email = typeof req.data?.email === 'string' ? req.data.email : undefined
   await recordLoginFailure(req.payload, email, error, clientIp(req.headers))
 }

@@ -30,6 +30,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     useSessions: true,
     cookies: { sameSite: 'Lax', secure: env.behindTls },
+    // The session lives in the HttpOnly cookie only: login, refresh and "me" answers carry no token a script could read.
+    removeTokenFromResponses: true,
   },
   access: {
     admin: staffOnly,

@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro'
 import { localePath, t } from '../../i18n/index.ts'
 import { listNews } from '../../lib/news.ts'
+import { absoluteOrigin } from '../../lib/page.ts'
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** RSS 2.0 feed of the latest news. */
 export const GET: APIRoute = async ({ locals, url }) => {
   const { docs } = await listNews(locals.payload, locals.lang, null, 1, 30)
-  const site = url.origin
+  const site = absoluteOrigin(url)
   const items = docs
     .map((n) => {
       const link = `${site}${localePath(locals.lang, `/actualites/${n.slug}`)}`
