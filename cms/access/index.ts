@@ -35,6 +35,12 @@ export const adminsOrSelf: Access = ({ req }) => {
   return { id: { equals: user.id } }
 }
 
+/** Field-level: no client reads or writes the field; the server sets it with overrideAccess. */
+export const nobodyField: FieldAccess = () => false
+
+/** Field-level: anyone signed in. */
+export const signedInField: FieldAccess = ({ req }) => userOf(req) !== null
+
 /** Field-level: only admins may set or change the field (roles, scope, activation…). */
 export const adminsOnlyField: FieldAccess = ({ req }) => can(userOf(req), 'administer')
 
