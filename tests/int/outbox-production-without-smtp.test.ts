@@ -9,7 +9,7 @@ beforeAll(async () => {
   Object.assign(process.env, { NODE_ENV: 'production', SEED_DEMO: 'true' })
   const { testPortal } = await import('../helpers/portal.ts')
   payload = await testPortal()
-})
+}, 300_000)
 
 describe('outbox in production without SMTP', () => {
   it('keeps an invitation masked and undelivered, with its link nowhere in the database', async () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   process.env.JOBS_INTERVAL_SECONDS = '1'
   const { testPortal } = await import('../helpers/portal.ts')
   payload = await testPortal()
-})
+}, 300_000)
 afterAll(async () => {
   await smtp.close()
 })

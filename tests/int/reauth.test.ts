@@ -13,7 +13,7 @@ import { accountByEmail, DEMO_PASSWORD, testPortal } from '../helpers/portal.ts'
 let payload: Payload
 beforeAll(async () => {
   payload = await testPortal()
-})
+}, 300_000)
 afterEach(() => {
   vi.restoreAllMocks()
 })
