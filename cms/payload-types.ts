@@ -143,6 +143,7 @@ export interface Config {
   jobs: {
     tasks: {
       'send-email': TaskSendEmail;
+      'password-reset': TaskPasswordReset;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -312,6 +313,11 @@ export interface ConsultationComment {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Required to change a password or an email address, including on someone else’s account. A change of your own address is made only once confirmed through the link sent to the new address.
+   */
+  currentPassword?: string | null;
+  pendingEmail?: string | null;
   phone?: string | null;
   roles: ('admin' | 'coordinator' | 'trainer' | 'supervisor' | 'caseManager' | 'learner' | 'editor')[];
   organisation?: (number | null) | Organisation;
@@ -688,6 +694,9 @@ export interface AuditLog {
     | 'password.changed'
     | 'password.resetRequested'
     | 'password.reset'
+    | 'password.reauthFailed'
+    | 'email.changeRequested'
+    | 'email.changed'
     | 'sessions.revoked'
     | 'export.personalData'
     | 'participant.merged'
@@ -710,6 +719,8 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Personal links (reset, invitation, confirmation) are masked: only the recipient receives them. In production without SMTP_URL these messages are not sent: configure SMTP_URL.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox".
  */
@@ -723,6 +734,7 @@ export interface Outbox {
   attempts?: number | null;
   lastError?: string | null;
   sentAt?: string | null;
+  sealedSecrets?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -734,7 +746,7 @@ export interface AuthToken {
   id: number;
   tokenId: string;
   secretHash: string;
-  purpose: 'invite' | 'reset' | 'verify';
+  purpose: 'invite' | 'reset' | 'verify' | 'emailChange';
   user: number | User;
   expiresAt: string;
   usedAt?: string | null;
@@ -810,7 +822,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'send-email' | 'schedulePublish';
+        taskSlug: 'inline' | 'send-email' | 'password-reset' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -843,7 +855,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'send-email' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'send-email' | 'password-reset' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1269,6 +1281,8 @@ export interface ActionItemsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
+  pendingEmail?: T;
   phone?: T;
   roles?: T;
   organisation?: T;
@@ -1357,6 +1371,7 @@ export interface OutboxSelect<T extends boolean = true> {
   attempts?: T;
   lastError?: T;
   sentAt?: T;
+  sealedSecrets?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1490,6 +1505,19 @@ export interface TaskSendEmail {
   };
   output: {
     messageId: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPassword-reset".
+ */
+export interface TaskPasswordReset {
+  input: {
+    email: string;
+    ip?: string | null;
+  };
+  output: {
+    done?: boolean | null;
   };
 }
 /**

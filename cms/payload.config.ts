@@ -28,6 +28,7 @@ import { Videos } from './collections/Videos.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
+import { passwordResetTask } from './jobs/passwordReset.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
@@ -63,7 +64,7 @@ export default guardApi(buildConfig({
   // GraphQL is not used by the portal: one less surface to secure.
   graphQL: { disable: true },
   jobs: {
-    tasks: [sendEmailTask],
+    tasks: [sendEmailTask, passwordResetTask],
     access: { run: ({ req }) => can(req.user, 'administer'), queue: ({ req }) => can(req.user, 'administer') },
     autoRun: [{ cron: `*/${env.JOBS_INTERVAL_SECONDS} * * * * *`, queue: 'default', limit: 20 }],
     shouldAutoRun: () => jobsReady(),

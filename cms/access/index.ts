@@ -33,6 +33,12 @@ export const adminsOrSelf: Access = ({ req }) => {
   return scopeWhere(user, scopeOf(user, 'accountsWrite'), { own: 'id' })
 }
 
+/** Field-level: no client reads or writes the field; the server sets it with overrideAccess. */
+export const nobodyField: FieldAccess = () => false
+
+/** Field-level: anyone signed in. */
+export const signedInField: FieldAccess = ({ req }) => userOf(req) !== null
+
 /** Field-level: only admins may set or change the field (roles, scope, activation…). */
 export const adminsOnlyField: FieldAccess = ({ req }) => can(userOf(req), 'administer')
 

@@ -6,6 +6,7 @@ import * as mails from '../email/templates.ts'
 import { recordLoginFailure } from './login-failures.ts'
 import { audit } from './audit.ts'
 import { passwordProblem, type PASSWORD_MESSAGES } from './password-strength.ts'
+import { spendPasswordCheck } from './reauth.ts'
 import { loginForCookie, revokeAllSessions } from './sessions.ts'
 import { checkToken, consumeToken, issueToken, revokeTokens } from './tokens.ts'
 
@@ -36,7 +37,7 @@ export async function signIn(payload: Payload, input: { email: string; password:
   } catch (error) {
     const code = codeOf(error)
     if (code === 'passwordExpired') return { ok: false, reason: 'passwordExpired' }
-    await recordLoginFailure(payload, input.email, error, input.ip)
+    await recordLoginFailure(payload, input.email, error, input.ip, input.password)
     if (error instanceof LockedAuth) return { ok: false, reason: 'locked' }
     if (code === 'inactive') return { ok: false, reason: 'inactive' }
     if (code === 'unverified') return { ok: false, reason: 'unverified' }
@@ -67,11 +68,13 @@ export async function changePassword(
   return signIn(payload, { email: input.email, password: input.newPassword, ip: input.ip })
 }
 
-/** Sets a new password as the system: policy hook, change date, every session ended, outstanding links revoked. */
+/**
+ * Sets a new password as the system, once the caller has checked the current password or a link. The users
+ * hooks do the rest, as for every password change: policy, change date, every session ended (Payload), every
+ * outstanding link revoked and any pending email change cancelled.
+ */
 async function setPassword(payload: Payload, userId: number, password: string): Promise<void> {
   await payload.update({ collection: 'users', id: userId, data: { password }, overrideAccess: true })
-  await revokeAllSessions(payload, userId)
-  await revokeTokens(payload, userId, ['reset', 'invite'])
 }
 
 const link = (pathAndQuery: string): string => `${env.publicUrl}${pathAndQuery}`
@@ -88,6 +91,8 @@ export async function signUpLearner(
   if (problem) return { ok: false, problem }
   const existing = await findByEmail(payload, input.email)
   if (existing) {
+    // Creating an account hashes the password; the same work is spent here so the answer time is the same too.
+    await spendPasswordCheck(input.password)
     const m = mails.alreadyRegistered(existing.name, link('/connexion'), link('/mot-de-passe-oublie'))
     await queueEmail(payload, { to: existing.email, ...m })
     return { ok: true }
@@ -126,8 +131,17 @@ async function findByEmail(payload: Payload, email: string): Promise<User | unde
   return docs[0]
 }
 
-/** Sends a reset link when the account exists and is active; the caller answers the same in every case. */
+/**
+ * Asks for a reset link. The request only queues the work, one identical write whether the account exists or
+ * not, so neither the answer nor its time tells anything (the pages answer the same in every case); the
+ * `password-reset` job (cms/jobs/passwordReset.ts) then looks the account up and sends the link.
+ */
 export async function requestPasswordReset(payload: Payload, email: string, ip: string | null): Promise<void> {
+  await payload.jobs.queue({ task: 'password-reset', input: { email: email.toLowerCase().trim(), ip: ip ?? '' } })
+}
+
+/** The work of a reset request, run by the jobs queue: a link when the account exists and is active, journalled. */
+export async function sendPasswordReset(payload: Payload, email: string, ip: string | null): Promise<void> {
   const user = await findByEmail(payload, email)
   await audit(payload, { action: 'password.resetRequested', subject: user ?? null, subjectEmail: email, ip, details: { known: Boolean(user) } })
   if (!user || user.active === false) return
@@ -135,11 +149,13 @@ export async function requestPasswordReset(payload: Payload, email: string, ip: 
   await queueEmail(payload, { to: user.email, ...mails.passwordReset(user.name, link(`/mot-de-passe/nouveau?jeton=${token}`)) })
 }
 
-/** Invites a person an administrator just created: a set-password link valid 7 days. */
-export async function sendInvitation(payload: Payload, user: Pick<User, 'id' | 'email' | 'name'>, invitedBy: string, req?: Partial<PayloadRequest>): Promise<void> {
+/** Invites a person an administrator just created: a set-password link valid 7 days, also returned to the caller. */
+export async function sendInvitation(payload: Payload, user: Pick<User, 'id' | 'email' | 'name'>, invitedBy: string, req?: Partial<PayloadRequest>): Promise<string> {
   const token = await issueToken(payload, 'invite', user.id, new Date(), req)
-  await queueEmail(payload, { to: user.email, ...mails.invitation(user.name, link(`/mot-de-passe/nouveau?jeton=${token}`), invitedBy) }, req)
+  const url = link(`/mot-de-passe/nouveau?jeton=${token}`)
+  await queueEmail(payload, { to: user.email, ...mails.invitation(user.name, url, invitedBy) }, req)
   await audit(payload, { action: 'account.invited', subject: user, details: { invitedBy } }, req)
+  return url
 }
 
 /** True when a reset or invitation link is still usable (to show the form, or an "expired link" page). */
@@ -170,4 +186,51 @@ export async function setPasswordFromLink(
 export async function signOutEverywhere(payload: Payload, user: Pick<User, 'id' | 'email'>, ip: string | null): Promise<void> {
   await revokeAllSessions(payload, user.id)
   await audit(payload, { action: 'sessions.revoked', actor: user, subject: user, ip })
+}
+
+/**
+ * Starts a change of email address the person asked for (after re-authentication, in the users hooks): the new
+ * address receives a single-use confirmation link, the old one a notice; nothing changes until the link is used.
+ * A new request replaces an earlier one. An address already used by another account gets no link, and the
+ * person sees the same answer (no account discovery).
+ */
+export async function startEmailChange(
+  payload: Payload,
+  user: Pick<User, 'id' | 'email' | 'name'>,
+  newEmail: string,
+  ip: string | null,
+  req?: Partial<PayloadRequest>,
+): Promise<void> {
+  await revokeTokens(payload, user.id, ['emailChange'], req)
+  const taken = await findByEmail(payload, newEmail)
+  await audit(payload, { action: 'email.changeRequested', actor: user, subject: user, ip, details: { to: newEmail, taken: Boolean(taken) } }, req)
+  await queueEmail(payload, { to: user.email, ...mails.emailChangeNotice(user.name, newEmail, 'requested', link('/mot-de-passe-oublie')) }, req)
+  if (taken) return
+  const token = await issueToken(payload, 'emailChange', user.id, new Date(), req)
+  await queueEmail(payload, { to: newEmail, ...mails.emailChangeConfirm(user.name, newEmail, link(`/mon-compte/adresse?jeton=${token}`)) }, req)
+}
+
+/** Tells the old address that the account's email changed (confirmed by the person, or set by an administrator). */
+export async function noticeEmailChanged(payload: Payload, user: Pick<User, 'email' | 'name'>, oldEmail: string, req?: Partial<PayloadRequest>): Promise<void> {
+  await queueEmail(payload, { to: oldEmail, ...mails.emailChangeNotice(user.name, user.email, 'applied', link('/mot-de-passe-oublie')) }, req)
+}
+
+/** Applies a pending email change from the link sent to the new address (single use). */
+export async function confirmEmailChange(payload: Payload, token: string, ip: string | null): Promise<'done' | 'invalid' | 'taken'> {
+  const found = await checkToken(payload, token, ['emailChange'])
+  if (!found) return 'invalid'
+  const user = await payload.findByID({ collection: 'users', id: found.userId, overrideAccess: true, depth: 0 })
+  if (!user.pendingEmail) return 'invalid'
+  // Another account may have taken the address since the request.
+  if (await findByEmail(payload, user.pendingEmail)) return 'taken'
+  if (!(await consumeToken(payload, token, ['emailChange']))) return 'invalid'
+  // The users hooks journal the change and notify the old address.
+  await payload.update({
+    collection: 'users',
+    id: user.id,
+    data: { email: user.pendingEmail, pendingEmail: null, emailVerified: true },
+    overrideAccess: true,
+    req: { headers: new Headers(ip ? { 'x-portal-client-ip': ip } : {}) },
+  })
+  return 'done'
 }

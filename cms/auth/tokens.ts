@@ -12,6 +12,8 @@ export const TOKEN_PURPOSES = {
   invite: 7 * 24 * 60 * 60 * 1000,
   reset: 60 * 60 * 1000,
   verify: 48 * 60 * 60 * 1000,
+  /** Confirms a change of email address; sent to the new address. */
+  emailChange: 24 * 60 * 60 * 1000,
 } as const
 export type TokenPurpose = keyof typeof TOKEN_PURPOSES
 
@@ -91,11 +93,15 @@ export async function consumeToken(payload: Payload, token: string, purposes: To
   return docs.length === 1 ? found : null
 }
 
-/** Removes every outstanding token of a person for the given purposes (after a password change). */
-export async function revokeTokens(payload: Payload, userId: number | string, purposes: TokenPurpose[]): Promise<void> {
+/** Every purpose: a password change revokes them all. */
+export const ALL_TOKEN_PURPOSES = Object.keys(TOKEN_PURPOSES) as TokenPurpose[]
+
+/** Removes every outstanding token of a person for the given purposes (all of them after a password change). */
+export async function revokeTokens(payload: Payload, userId: number | string, purposes: TokenPurpose[] = ALL_TOKEN_PURPOSES, req?: Partial<PayloadRequest>): Promise<void> {
   await payload.delete({
     collection: 'auth-tokens',
     overrideAccess: true,
+    req,
     where: { user: { equals: userId }, purpose: { in: purposes } },
   })
 }

@@ -24,6 +24,11 @@ const user = await payload.create({
   overrideAccess: true,
   data: { email, name, roles: ['admin'], password: `${randomBytes(24).toString('base64url')}-Aa1!`, emailVerified: true, active: true },
 })
-await sendInvitation(payload, user, 'L’installation du portail')
-console.log(`Administrator ${email} created; the invitation is in the outbox${process.env.SMTP_URL ? ' and will be sent by email' : ' (no SMTP_URL: read it in the database or set SMTP_URL)'}.`)
+const url = await sendInvitation(payload, user, 'L’installation du portail')
+// Without SMTP the outbox masks the link (it is a secret); whoever runs this command on the server gets it here.
+console.log(
+  process.env.SMTP_URL
+    ? `Administrator ${email} created; the invitation will be sent by email.`
+    : `Administrator ${email} created. No SMTP_URL: give them this link to choose their password (valid 7 days, single use):\n${url}`,
+)
 process.exit(0)

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/index.ts'
 import { serverOnly } from '../access/server-only.ts'
-import { TOKEN_PURPOSES } from '../auth/tokens.ts'
+import { ALL_TOKEN_PURPOSES } from '../auth/tokens.ts'
 
 /** Hashed single-use tokens for email links (see cms/auth/tokens.ts); never exposed. */
 export const AuthTokens: CollectionConfig = {
@@ -12,7 +12,7 @@ export const AuthTokens: CollectionConfig = {
   fields: [
     { name: 'tokenId', type: 'text', required: true, unique: true },
     { name: 'secretHash', type: 'text', required: true },
-    { name: 'purpose', type: 'select', required: true, options: Object.keys(TOKEN_PURPOSES) },
+    { name: 'purpose', type: 'select', required: true, options: ALL_TOKEN_PURPOSES },
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'expiresAt', type: 'date', required: true },
     { name: 'usedAt', type: 'date' },

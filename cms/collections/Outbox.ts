@@ -1,16 +1,22 @@
 import type { CollectionConfig } from 'payload'
-import { adminsOnly, nobody } from '../access/index.ts'
+import { adminsOnly, nobody, nobodyField } from '../access/index.ts'
 import { serverOnly } from '../access/server-only.ts'
 
 /**
  * Every email the portal sends, queued here first. Without SMTP_URL it stays here for admins to read,
  * so nothing is lost on a local install; with SMTP the `send-email` job delivers and retries it.
+ * Links that grant something (reset, invitation, confirmation) are masked in what admins read, except on a
+ * local install without SMTP (see outboxShowsSecretLinks in cms/email/adapter.ts and docs in the README).
  */
 export const Outbox: CollectionConfig = {
   slug: 'outbox',
   labels: { singular: { fr: 'Message', en: 'Message' }, plural: { fr: 'Boîte d’envoi', en: 'Outbox' } },
   admin: {
     useAsTitle: 'subject',
+    description: {
+      fr: 'Les liens personnels (réinitialisation, invitation, confirmation) sont masqués : seul le destinataire les reçoit. En production sans SMTP_URL, ces messages ne partent pas : configurez SMTP_URL.',
+      en: 'Personal links (reset, invitation, confirmation) are masked: only the recipient receives them. In production without SMTP_URL these messages are not sent: configure SMTP_URL.',
+    },
     defaultColumns: ['createdAt', 'to', 'subject', 'status', 'attempts'],
     group: { fr: 'Administration', en: 'Administration' },
   },
@@ -38,5 +44,12 @@ export const Outbox: CollectionConfig = {
     { name: 'attempts', type: 'number', defaultValue: 0, label: { fr: 'Tentatives', en: 'Attempts' } },
     { name: 'lastError', type: 'textarea', label: { fr: 'Dernière erreur', en: 'Last error' } },
     { name: 'sentAt', type: 'date', label: { fr: 'Envoyé le', en: 'Sent at' } },
+    {
+      // The masked links, encrypted (cms/email/secrets.ts), kept only until delivery; never readable by anyone.
+      name: 'sealedSecrets',
+      type: 'text',
+      hidden: true,
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+    },
   ],
 }

@@ -1,6 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, PayloadRequest } from 'payload'
 import { env } from '../config/env.ts'
+import { maskSecrets, sealSecrets } from './secrets.ts'
+import { htmlForm } from './templates.ts'
 
 let transport: Transporter | undefined
 
@@ -13,13 +15,25 @@ export function smtpTransport(): Transporter | null {
 
 const htmlToText = (html: string): string => html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n\n').replace(/<[^>]+>/g, '').trim()
 
+/**
+ * Whether the stored copy of an email shows its secret links. Only on a local install without SMTP (not
+ * production): there the outbox is how the person running it reads invitation and reset links. Everywhere else
+ * the copy is masked; with SMTP the links are sealed until delivery, without SMTP in production they are never
+ * stored at all (the message stays masked in the outbox, undelivered: configure SMTP_URL).
+ */
+export const outboxShowsSecretLinks = (hasSmtp: boolean): boolean => !hasSmtp && env.NODE_ENV !== 'production'
+
 /** Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set. */
 export async function queueEmail(
   payload: Payload,
-  mail: { to: string; subject: string; text?: string; html?: string },
+  mail: { to: string; subject: string; text?: string; html?: string; secrets?: readonly string[] },
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
   const hasSmtp = smtpTransport() !== null
+  const secrets = mail.secrets ?? []
+  const body = { text: mail.text ?? htmlToText(mail.html ?? ''), html: mail.html }
+  const hide = secrets.length > 0 && !outboxShowsSecretLinks(hasSmtp)
+  const stored = hide ? maskSecrets(body, secrets, htmlForm) : body
   const record = await payload.create({
     collection: 'outbox',
     overrideAccess: true,
@@ -27,8 +41,9 @@ export async function queueEmail(
     data: {
       to: mail.to,
       subject: mail.subject,
-      text: mail.text ?? htmlToText(mail.html ?? ''),
-      html: mail.html,
+      text: stored.text,
+      html: stored.html,
+      sealedSecrets: hide && hasSmtp ? sealSecrets(secrets, env.PAYLOAD_SECRET) : undefined,
       status: hasSmtp ? 'queued' : 'kept',
     },
   })

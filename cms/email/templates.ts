@@ -1,5 +1,9 @@
-/** A rendered email: French subject, plain-text part (always) and HTML part. */
-export type TEmail = { subject: string; text: string; html: string }
+/**
+ * A rendered email: French subject, plain-text part (always) and HTML part. `secrets` lists the links that
+ * grant something (reset, invitation, confirmation): the outbox stores the email with these links masked and
+ * keeps them sealed only until delivery (see cms/email/adapter.ts).
+ */
+export type TEmail = { subject: string; text: string; html: string; secrets?: string[] }
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
@@ -7,7 +11,7 @@ const escapeHtml = (s: string): string =>
 const PORTAL = 'Portail national de protection de l’enfant'
 
 /** Builds the three parts from paragraphs and one call-to-action link, so every email has the same shape. */
-function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string }, footer?: string): TEmail {
+function compose(subject: string, greeting: string, paragraphs: string[], action?: { label: string; url: string; secret?: boolean }, footer?: string): TEmail {
   const closing = `— ${PORTAL}`
   const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), ...(action ? [`${action.label} : ${action.url}`, ''] : []), ...(footer ? [footer, ''] : []), closing].join('\n')
   const html = [
@@ -17,8 +21,11 @@ function compose(subject: string, greeting: string, paragraphs: string[], action
     footer ? `<p><small>${escapeHtml(footer)}</small></p>` : '',
     `<p>${escapeHtml(closing)}</p>`,
   ].join('\n')
-  return { subject: `${subject} — ${PORTAL}`, text, html }
+  return { subject: `${subject} — ${PORTAL}`, text, html, ...(action?.secret ? { secrets: [action.url] } : {}) }
 }
+
+/** The form a URL takes in the HTML part (escaped), so the outbox can find it there too. */
+export const htmlForm = escapeHtml
 
 /** Email confirming a learner's self sign-up. */
 export function verifyEmail(name: string, url: string): TEmail {
@@ -26,7 +33,7 @@ export function verifyEmail(name: string, url: string): TEmail {
     'Confirmez votre adresse e-mail',
     `Bonjour ${name},`,
     ['Vous venez de créer un compte apprenant sur le portail. Pour l’activer, confirmez votre adresse e-mail (lien valable 48 heures).'],
-    { label: 'Confirmer mon adresse', url },
+    { label: 'Confirmer mon adresse', url, secret: true },
     'Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message : aucun compte ne sera activé.',
   )
 }
@@ -47,7 +54,7 @@ export function invitation(name: string, url: string, invitedBy: string): TEmail
     'Invitation au portail',
     `Bonjour ${name},`,
     [`${invitedBy} vous a créé un compte sur le portail.`, 'Choisissez votre mot de passe (au moins 12 caractères) avec le lien ci-dessous, valable 7 jours.'],
-    { label: 'Choisir mon mot de passe', url },
+    { label: 'Choisir mon mot de passe', url, secret: true },
   )
 }
 
@@ -57,7 +64,33 @@ export function passwordReset(name: string, url: string): TEmail {
     'Réinitialisation de votre mot de passe',
     `Bonjour ${name},`,
     ['Une réinitialisation du mot de passe a été demandée pour votre compte. Le lien est valable une heure et ne sert qu’une fois.'],
-    { label: 'Choisir un nouveau mot de passe', url },
+    { label: 'Choisir un nouveau mot de passe', url, secret: true },
     'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
   )
+}
+
+/** Confirmation link sent to the NEW address when a person asks to change their email. */
+export function emailChangeConfirm(name: string, newEmail: string, url: string): TEmail {
+  return compose(
+    'Confirmez votre nouvelle adresse e-mail',
+    `Bonjour ${name},`,
+    [`Vous avez demandé que votre compte du portail utilise désormais l’adresse ${newEmail}. Le changement ne sera fait qu’après confirmation (lien valable 24 heures, utilisable une fois).`],
+    { label: 'Confirmer ma nouvelle adresse', url, secret: true },
+    'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne changera.',
+  )
+}
+
+/** Notice sent to the OLD address when a change of email is requested, and again when it is made. */
+export function emailChangeNotice(name: string, newEmail: string, state: 'requested' | 'applied', resetUrl: string): TEmail {
+  const paragraphs =
+    state === 'requested'
+      ? [
+          `Un changement d’adresse e-mail vers ${newEmail} a été demandé pour votre compte. Il ne sera fait que si le lien envoyé à la nouvelle adresse est utilisé.`,
+          `Si vous n’êtes pas à l’origine de cette demande, changez votre mot de passe sans attendre (${resetUrl}) : cela annule le changement d’adresse en attente. Prévenez aussi l’administrateur de votre structure.`,
+        ]
+      : [
+          `L’adresse e-mail de votre compte est désormais ${newEmail}. Ce message est le dernier envoyé à l’ancienne adresse.`,
+          'Si vous n’êtes pas à l’origine de ce changement, prévenez sans attendre l’administrateur de votre structure.',
+        ]
+  return compose(state === 'requested' ? 'Demande de changement d’adresse e-mail' : 'Adresse e-mail modifiée', `Bonjour ${name},`, paragraphs)
 }

@@ -14,10 +14,23 @@ describe('checkPassword', () => {
   it('refuses passwords built on the email', () => {
     expect(checkPassword('awa.traore-2026!', 'awa.traore@example.org', strong)).toBe('containsEmail')
   })
-  it('passes the email to the estimator as user input', () => {
+  it('refuses passwords built on an address with separators, however the pieces are written', () => {
+    expect(checkPassword('testfaible123', 'test.faible+x@example.org', strong)).toBe('containsEmail')
+    expect(checkPassword('Test-Faible-2026!', 'test.faible+x@example.org', strong)).toBe('containsEmail')
+    expect(checkPassword('moussa_diarra.99', 'moussa-diarra@example.org', strong)).toBe('containsEmail')
+    expect(checkPassword('xx-moussadiarra', 'moussa_diarra@example.org', strong)).toBe('containsEmail')
+  })
+  it('does not refuse a password that merely shares a short piece with the address', () => {
+    expect(checkPassword('Baobab-sous-la-pluie-7', 'a.b+x@example.org', strong)).toBeNull()
+  })
+  it('passes the email, its local part, its pieces and the joined pieces to the estimator as user inputs', () => {
     let seen: string[] = []
-    checkPassword('Baobab-sous-la-pluie-7', 'kadi@example.org', (_p, inputs) => ((seen = inputs), 4))
-    expect(seen).toContain('kadi@example.org')
+    checkPassword('Baobab-sous-la-pluie-7', 'Kadi.Traore+formation@example.org', (_p, inputs) => ((seen = inputs), 4))
+    expect(seen).toEqual(expect.arrayContaining(['kadi.traore+formation@example.org', 'kadi.traore+formation', 'kadi.traore', 'kaditraore', 'kadi', 'traore', 'formation']))
+  })
+  it('lets the estimator refuse a password made of the address pieces in another order', () => {
+    const estimator = (p: string, inputs: string[]) => (inputs.filter((i) => i.length >= 4).some((i) => p.toLowerCase().includes(i)) ? 1 : 4)
+    expect(checkPassword('Traore!Kadi!2026', 'kadi.traore@example.org', estimator)).toBe('common')
   })
   it('accepts a long, strong password', () => {
     expect(checkPassword('Baobab-sous-la-pluie-7', 'kadi@example.org', strong)).toBeNull()

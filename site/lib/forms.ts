@@ -61,6 +61,9 @@ export const ZProfile = z.object({
     .refine((v) => v === '' || /^\+?[0-9 ]{8,20}$/.test(v), { error: 'form.phone.invalid' }),
 })
 
+/** Email change of /mon-compte: the new address and the current password (named apart from the password form's). */
+export const ZChangeEmail = z.object({ newEmail: email, emailPassword: password })
+
 /** Password change of /mon-compte. */
 export const ZChangePassword = withConfirmation({ currentPassword: password })
 

@@ -135,14 +135,17 @@ describe('learner sign-up', () => {
 })
 
 describe('lockout, reset and sessions', () => {
-  it('locks the account after five wrong passwords', async () => {
+  it('locks the account after five wrong passwords, with the message an unknown address gets', async () => {
     const { context, page } = await newPage()
     for (let i = 0; i < 5; i++) {
       await signIn(page, 'superviseur@example.org', { password: `mauvais-${i}` })
       expect(await page.textContent('main')).toContain('Adresse e-mail ou mot de passe incorrect')
     }
     await signIn(page, 'superviseur@example.org')
-    expect(await page.textContent('main')).toContain('verrouillé pendant 15 minutes')
+    expect(await page.textContent('h1')).not.toContain('Mon compte')
+    const locked = await page.textContent('main .alert')
+    await signIn(page, 'personne.inconnue@example.org')
+    expect(await page.textContent('main .alert')).toBe(locked)
     await context.close()
   })
 
@@ -208,6 +211,47 @@ describe('lockout, reset and sessions', () => {
     await page.fill('#f-confirmPassword', 'Baobab-de-Kayes-en-fleur-3')
     await page.click('main form button[type=submit]')
     expect(await page.textContent('h1')).toContain('Mon compte')
+    await context.close()
+  })
+})
+
+describe('re-authentication and email change (issue 9, finding 6)', () => {
+  it('refuses a REST change of one’s own password or email without the current password', async () => {
+    const token = await apiToken(portal.url, 'gestionnaire@example.org')
+    const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json', Origin: portal.url }
+    const me = (await (await fetch(`${portal.url}/api/users/me`, { headers })).json()) as { user: { id: number } }
+    for (const body of [{ password: 'Nouveau-mot-de-passe-42' }, { email: 'pirate@example.org' }, { email: 'pirate@example.org', currentPassword: 'pas-le-bon-1234' }]) {
+      const res = await fetch(`${portal.url}/api/users/${me.user.id}`, { method: 'PATCH', headers, body: JSON.stringify(body) })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+      expect(JSON.stringify(await res.json())).toMatch(/mot de passe actuel/i)
+    }
+    expect(smtp.messages.filter((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '').includes('pirate@example.org'))).toHaveLength(0)
+  })
+
+  it('changes the email from /mon-compte only once the link sent to the new address is used; the old address is told', async () => {
+    const { context, page } = await newPage({ javaScript: false })
+    await signIn(page, 'apprenant@example.org')
+    await page.goto('/mon-compte')
+    await page.fill('#f-newEmail', 'apprenant.nouvelle@example.org')
+    await page.fill('#f-emailPassword', 'pas-le-bon-mot-de-passe')
+    await page.click('form[action*="action=adresse"] button[type=submit]')
+    expect(await page.textContent('#f-emailPassword-error')).toContain('incorrect')
+    await page.fill('#f-emailPassword', 'Demo-Portail-2026!')
+    await page.click('form[action*="action=adresse"] button[type=submit]')
+    expect(await page.textContent('main')).toContain('Demande enregistrée')
+    expect(await page.textContent('main')).toContain('en attente de confirmation vers : apprenant.nouvelle@example.org')
+
+    await smtp.waitFor('apprenant@example.org', /Demande de changement d’adresse/)
+    const confirmation = await smtp.waitFor('apprenant.nouvelle@example.org', /Confirmez votre nouvelle adresse/)
+    await page.goto(linkIn(confirmation, /\/mon-compte\/adresse/))
+    await page.click('main form button[type=submit]')
+    expect(await page.textContent('main')).toContain('Votre adresse e-mail est modifiée')
+    await smtp.waitFor('apprenant@example.org', /Adresse e-mail modifiée/)
+
+    const other = await newPage()
+    await signIn(other.page, 'apprenant.nouvelle@example.org')
+    expect(await other.page.textContent('h1')).toContain('Mon compte')
+    await other.context.close()
     await context.close()
   })
 })

@@ -153,6 +153,7 @@ describe('password reset and invitations', () => {
     const s = await signIn(payload, { email, password: DEMO_PASSWORD, ip: null })
     if (!s.ok) throw new Error('sign-in failed')
     await requestPasswordReset(payload, email, '10.3.3.3')
+    await payload.jobs.run({ queue: 'default' })
     const token = tokenFrom((await lastMailTo(email)).text)
     expect(await setPasswordFromLink(payload, { token, password: 'court', ip: null })).toMatchObject({ ok: false, reason: 'weak' })
     expect(await setPasswordFromLink(payload, { token, password: 'Riviere-Bani-au-matin-9', ip: null })).toEqual({ ok: true })
@@ -165,6 +166,7 @@ describe('password reset and invitations', () => {
   it('sends nothing for an unknown address', async () => {
     const before = (await payload.count({ collection: 'outbox', overrideAccess: true })).totalDocs
     await requestPasswordReset(payload, 'inconnu@example.org', null)
+    await payload.jobs.run({ queue: 'default' })
     expect((await payload.count({ collection: 'outbox', overrideAccess: true })).totalDocs).toBe(before)
   })
 

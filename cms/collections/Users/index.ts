@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
-import { adminsCoordinatorsOrSelf, adminsOnly, adminsOnlyField, adminsOrSelf, personalFieldRead, staffOnly } from '../../access/index.ts'
+import { adminsCoordinatorsOrSelf, adminsOnly, adminsOnlyField, adminsOrSelf, nobodyField, personalFieldRead, signedInField, staffOnly } from '../../access/index.ts'
 import { env } from '../../config/env.ts'
 import { ROLES } from '../../rules/roles.ts'
-import { afterAccountChange, auditLogin, auditRestLoginFailure, checkAccountAtLogin, enforcePasswordPolicy } from './hooks.ts'
+import { afterAccountChange, auditLogin, auditRestLoginFailure, checkAccountAtLogin, enforcePasswordPolicy, requireReauthentication } from './hooks.ts'
 
 /** French and English names of the roles. */
 export const ROLE_LABELS: Record<(typeof ROLES)[number], { fr: string; en: string }> = {
@@ -43,6 +43,7 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [enforcePasswordPolicy],
+    beforeChange: [requireReauthentication],
     beforeLogin: [checkAccountAtLogin],
     afterLogin: [auditLogin],
     afterChange: [afterAccountChange],
@@ -51,6 +52,31 @@ export const Users: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, label: { fr: 'Nom complet', en: 'Full name' } },
     { name: 'email', type: 'email', access: { read: personalFieldRead }, label: { fr: 'E-mail', en: 'Email' } },
+    {
+      // Never stored nor returned: the acting person's password, required to change a password or an email
+      // (see requireReauthentication). The admin shows it as a password input.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: nobodyField, create: nobodyField, update: signedInField },
+      label: { fr: 'Votre mot de passe actuel', en: 'Your current password' },
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/admin/CurrentPasswordField.tsx#CurrentPasswordField' },
+        description: {
+          fr: 'Obligatoire pour changer un mot de passe ou une adresse e-mail, y compris sur le compte d’une autre personne. Un changement de votre propre adresse n’est fait qu’après confirmation par le lien envoyé à la nouvelle adresse.',
+          en: 'Required to change a password or an email address, including on someone else’s account. A change of your own address is made only once confirmed through the link sent to the new address.',
+        },
+      },
+    },
+    {
+      // Set by the server only: the new address waiting for confirmation (see startEmailChange).
+      name: 'pendingEmail',
+      type: 'email',
+      access: { read: personalFieldRead, create: nobodyField, update: nobodyField },
+      label: { fr: 'Nouvelle adresse en attente de confirmation', en: 'New address awaiting confirmation' },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.pendingEmail) },
+    },
     { name: 'phone', type: 'text', maxLength: 30, access: { read: personalFieldRead }, label: { fr: 'Téléphone', en: 'Phone' } },
     {
       name: 'roles',
