@@ -1,6 +1,6 @@
 import { jwtSign, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '#cms/auth/account.ts'
+import { signIn, signOutEverywhere } from '#cms/auth/account.ts'
 import { jwtExpiry } from '#cms/rules/session.ts'
 import { currentUser, renewedSessionCookie } from '../../site/lib/session.ts'
 import { DEMO_PASSWORD, testPortal } from '../helpers/portal.ts'
@@ -40,6 +40,17 @@ describe('session lifetime', () => {
     const { token: stale } = await jwtSign({ fieldsToSign: { ...claims, exp: undefined, iat: undefined }, secret: payload.secret, tokenExpiration: -60 })
     expect(await currentUser(payload, cookieHeaders(stale))).toBeNull()
     expect(await currentUser(payload, cookieHeaders(s.token))).not.toBeNull()
+  })
+
+  it('refuses a session on the very next request once the person signs out everywhere (no session cache)', async () => {
+    const s = await signIn(payload, { email: 'formateur@example.org', password: DEMO_PASSWORD, ip: null })
+    if (!s.ok) throw new Error('sign-in failed')
+    const user = await currentUser(payload, cookieHeaders(s.token))
+    expect(user?.email).toBe('formateur@example.org')
+    // Read at depth 0: the organisation comes as its id, not as a populated document.
+    expect(['number', 'string']).toContain(typeof user!.organisation)
+    await signOutEverywhere(payload, user!, null)
+    expect(await currentUser(payload, cookieHeaders(s.token))).toBeNull()
   })
 
   it('ignores a malformed or forged cookie', async () => {
