@@ -719,6 +719,16 @@ export interface Outbox {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?:
+    | {
+        fileName: string;
+        contentType: string;
+        encoding: 'utf8' | 'base64';
+        content: string;
+        size: number;
+        id?: string | null;
+      }[]
+    | null;
   status: 'queued' | 'sent' | 'failed' | 'kept';
   attempts?: number | null;
   lastError?: string | null;
@@ -734,8 +744,9 @@ export interface AuthToken {
   id: number;
   tokenId: string;
   secretHash: string;
-  purpose: 'invite' | 'reset' | 'verify';
+  purpose: 'invite' | 'reset' | 'verify' | 'rsvp' | 'calendarFeed';
   user: number | User;
+  subject?: string | null;
   expiresAt: string;
   usedAt?: string | null;
   updatedAt: string;
@@ -1353,6 +1364,16 @@ export interface OutboxSelect<T extends boolean = true> {
   subject?: T;
   text?: T;
   html?: T;
+  attachments?:
+    | T
+    | {
+        fileName?: T;
+        contentType?: T;
+        encoding?: T;
+        content?: T;
+        size?: T;
+        id?: T;
+      };
   status?: T;
   attempts?: T;
   lastError?: T;
@@ -1369,6 +1390,7 @@ export interface AuthTokensSelect<T extends boolean = true> {
   secretHash?: T;
   purpose?: T;
   user?: T;
+  subject?: T;
   expiresAt?: T;
   usedAt?: T;
   updatedAt?: T;

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, PayloadRequest } from 'payload'
 import { env } from '../config/env.ts'
+import { attachmentBytes, ZEmailAttachments, type TEmailAttachment } from './attachments.ts'
 
 let transport: Transporter | undefined
 
@@ -13,12 +14,16 @@ export function smtpTransport(): Transporter | null {
 
 const htmlToText = (html: string): string => html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n\n').replace(/<[^>]+>/g, '').trim()
 
-/** Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set. */
+/**
+ * Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set.
+ * Attachments (e.g. a calendar invitation) are checked first (count, names, sizes: cms/email/attachments.ts).
+ */
 export async function queueEmail(
   payload: Payload,
-  mail: { to: string; subject: string; text?: string; html?: string },
+  mail: { to: string; subject: string; text?: string; html?: string; attachments?: TEmailAttachment[] },
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
+  const attachments = ZEmailAttachments.parse(mail.attachments ?? [])
   const hasSmtp = smtpTransport() !== null
   const record = await payload.create({
     collection: 'outbox',
@@ -29,6 +34,7 @@ export async function queueEmail(
       subject: mail.subject,
       text: mail.text ?? htmlToText(mail.html ?? ''),
       html: mail.html,
+      attachments: attachments.map((a) => ({ ...a, size: attachmentBytes(a) })),
       status: hasSmtp ? 'queued' : 'kept',
     },
   })

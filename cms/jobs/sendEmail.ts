@@ -17,7 +17,8 @@ export const sendEmailTask: TaskConfig<{ input: { outboxId: string }; output: { 
     if (!transport) throw new Error('SMTP_URL is not set: the message stays in the outbox. Set SMTP_URL to deliver it.')
     const attempts = (message.attempts ?? 0) + 1
     try {
-      const info = await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined })
+      const attachments = (message.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content, encoding: a.encoding }))
+      const info = await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined, attachments })
       await payload.update({ collection: 'outbox', id: message.id, overrideAccess: true, data: { status: 'sent', attempts, sentAt: new Date().toISOString(), lastError: null } })
       return { output: { messageId: String(info.messageId) } }
     } catch (error) {
