@@ -87,6 +87,17 @@ export const ERROR_CATALOGUE = {
       en: 'Both records are enrolled in the same training: delete one of the two enrolments first.',
     }),
   },
+  consultationClosed: {
+    status: 403,
+    text: (): TText => ({
+      fr: 'La consultation sur ce document est close : les commentaires ne peuvent plus être ajoutés ni modifiés.',
+      en: 'The consultation on this document is closed: comments can no longer be added or changed.',
+    }),
+  },
+  notYourRecord: {
+    status: 403,
+    text: (p: { what: TText }): TText => ({ fr: `Vous ne pouvez modifier que vos propres ${p.what.fr}.`, en: `You can only change your own ${p.what.en}.` }),
+  },
   rejected: {
     status: 422,
     /** A refusal whose sentence was written elsewhere in both languages (a rule's own message). */
