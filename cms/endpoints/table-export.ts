@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
-import { PortalError } from './errors.ts'
+import { choiceParam } from './params.ts'
 import { download, personalDataDownload, type TPersonalData, type TRequester } from './download.ts'
 
 /** The spreadsheet formats a table is exported in. */
@@ -16,11 +16,8 @@ export type TTable = { headers: readonly string[]; rows: readonly (readonly TCel
  * The `format` query parameter: missing → `fallback`; anything but csv/xlsx → PortalError 400 naming the choices
  * (never a silent CSV).
  */
-export function tableFormat(searchParams: URLSearchParams | undefined, fallback: TableFormat = 'csv', name = 'format'): TableFormat {
-  const value = searchParams?.get(name)
-  if (value === null || value === undefined || value === '') return fallback
-  if ((TABLE_FORMATS as readonly string[]).includes(value)) return value as TableFormat
-  throw new PortalError('invalidParameter', { name, allowed: TABLE_FORMATS })
+export function tableFormat(searchParams: URLSearchParams | undefined, fallback: TableFormat = 'csv'): TableFormat {
+  return choiceParam(searchParams, 'format', TABLE_FORMATS, fallback)
 }
 
 /**

@@ -1,5 +1,4 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadHandler } from 'payload'
-import { z } from 'zod'
 import { importTemplate } from '../../imports/participants.ts'
 import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf } from '../../reports/training-report.ts'
 import { trainingDays } from '../../rules/trainings.ts'
@@ -10,14 +9,13 @@ import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
 import { download, fileSlug, personalDataDownload } from '../../endpoints/download.ts'
 import { requireCapability } from '../../endpoints/guards.ts'
 import { endpoint } from '../../endpoints/handler.ts'
+import { choiceParam } from '../../endpoints/params.ts'
 import { exportTable, tableFormat } from '../../endpoints/table-export.ts'
-
-const ZReportQuery = z.object({ format: z.enum(['pdf', 'docx'], { error: 'Paramètre « format » invalide : pdf ou docx.' }).default('pdf') })
 
 /** GET /api/trainings/:id/report?format=pdf|docx — the training report, figures computed from the records. */
 const report: PayloadHandler = async (req) => {
   const user = requireCapability(req, 'runTrainings')
-  const { format } = ZReportQuery.parse(Object.fromEntries(req.searchParams))
+  const format = choiceParam(req.searchParams, 'format', ['pdf', 'docx'], 'pdf')
   const data = await trainingReportData(req.payload, req.routeParams?.id as string, user)
   if (!data) throw new PortalError('notFound', { thing: 'training' })
   const body = format === 'pdf' ? await renderTrainingReportPdf(data) : await renderTrainingReportDocx(data)
@@ -81,8 +79,6 @@ const importFile: PayloadHandler = async (req) => {
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-const ZContent = z.enum(['agregats', 'personnes'], { error: 'Paramètre « contenu » invalide : agregats ou personnes.' })
-
 /**
  * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes — the aggregates (no personal data)
  * or the list of people trained (personal data: the export is written to the audit log).
@@ -90,7 +86,7 @@ const ZContent = z.enum(['agregats', 'personnes'], { error: 'Paramètre « conte
 const statisticsExport: PayloadHandler = async (req) => {
   const user = requireCapability(req, 'runTrainings')
   const format = tableFormat(req.searchParams)
-  const content = ZContent.default('agregats').parse(req.searchParams.get('contenu') ?? undefined)
+  const content = choiceParam(req.searchParams, 'contenu', ['agregats', 'personnes'], 'agregats')
   const { stats, records } = await trainingStatistics(req.payload, user)
   if (content === 'agregats') {
     const [headers = [], ...rows] = statisticsRows(stats)
