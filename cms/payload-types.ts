@@ -253,7 +253,7 @@ export interface Media {
   id: number;
   alt?: string | null;
   /**
-   * Becomes public when published content uses it.
+   * Public while published content uses it, editors only otherwise.
    */
   visibility: 'private' | 'public';
   updatedAt: string;
@@ -730,6 +730,16 @@ export interface Outbox {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?:
+    | {
+        fileName: string;
+        contentType: string;
+        encoding: 'utf8' | 'base64';
+        content: string;
+        size: number;
+        id?: string | null;
+      }[]
+    | null;
   status: 'queued' | 'sent' | 'failed' | 'kept';
   attempts?: number | null;
   lastError?: string | null;
@@ -746,8 +756,9 @@ export interface AuthToken {
   id: number;
   tokenId: string;
   secretHash: string;
-  purpose: 'invite' | 'reset' | 'verify' | 'emailChange';
+  purpose: 'invite' | 'reset' | 'verify' | 'emailChange' | 'rsvp' | 'calendarFeed';
   user: number | User;
+  subject?: string | null;
   expiresAt: string;
   usedAt?: string | null;
   updatedAt: string;
@@ -1367,6 +1378,16 @@ export interface OutboxSelect<T extends boolean = true> {
   subject?: T;
   text?: T;
   html?: T;
+  attachments?:
+    | T
+    | {
+        fileName?: T;
+        contentType?: T;
+        encoding?: T;
+        content?: T;
+        size?: T;
+        id?: T;
+      };
   status?: T;
   attempts?: T;
   lastError?: T;
@@ -1384,6 +1405,7 @@ export interface AuthTokensSelect<T extends boolean = true> {
   secretHash?: T;
   purpose?: T;
   user?: T;
+  subject?: T;
   expiresAt?: T;
   usedAt?: T;
   updatedAt?: T;

@@ -3,7 +3,7 @@ import { nobody } from '../access/index.ts'
 import { serverOnly } from '../access/server-only.ts'
 import { ALL_TOKEN_PURPOSES } from '../auth/tokens.ts'
 
-/** Hashed single-use tokens for email links (see cms/auth/tokens.ts); never exposed. */
+/** Hashed tokens for email links, RSVP links and calendar feeds (see cms/auth/tokens.ts); never exposed. */
 export const AuthTokens: CollectionConfig = {
   slug: 'auth-tokens',
   labels: { singular: { fr: 'Jeton', en: 'Token' }, plural: { fr: 'Jetons', en: 'Tokens' } },
@@ -14,6 +14,8 @@ export const AuthTokens: CollectionConfig = {
     { name: 'secretHash', type: 'text', required: true },
     { name: 'purpose', type: 'select', required: true, options: ALL_TOKEN_PURPOSES },
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
+    // What the token is bound to, as `<collection>:<id>` (an RSVP: the meeting); empty for account links.
+    { name: 'subject', type: 'text', index: true },
     { name: 'expiresAt', type: 'date', required: true },
     { name: 'usedAt', type: 'date' },
   ],

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionConfig } from 'payload'
 import { ownTrainingsOrCoordinators, trainingRecordWritable, trainingStaff } from '../access/index.ts'
 import { EVALUATION_ITEMS } from '../rules/training-vocabulary.ts'
 import { selectOptions } from '../rules/toolkit.ts'
-import { ATTENDANCE_STATUSES, isDayWithinTraining, isValidScore } from '../rules/trainings.ts'
+import { ATTENDANCE_STATUSES, attendanceProblem, isValidScore } from '../rules/trainings.ts'
 import { FOUND_BY_DETAILS, refreshParticipantTrainers, trainersOf, trainersField } from './Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
 
@@ -55,15 +55,8 @@ export const Enrolments: CollectionConfig = {
         })
         if (clash.docs.length > 0) throw new ValidationError({ collection: 'enrolments', errors: [{ path: 'participant', message: 'Ce participant est déjà inscrit à cette formation.' }] }, req.t)
         const attendance = (data.attendance ?? originalDoc?.attendance ?? []) as { date: string; status: string }[]
-        const seen = new Set<string>()
-        for (const [i, entry] of attendance.entries()) {
-          const day = String(entry.date).slice(0, 10)
-          if (!isDayWithinTraining(day, String(training.startDate).slice(0, 10), String(training.endDate).slice(0, 10))) {
-            throw new ValidationError({ collection: 'enrolments', errors: [{ path: `attendance.${i}.date`, message: `Le ${day} est en dehors des dates de la formation.` }] }, req.t)
-          }
-          if (seen.has(day)) throw new ValidationError({ collection: 'enrolments', errors: [{ path: `attendance.${i}.date`, message: `Le ${day} est saisi deux fois.` }] }, req.t)
-          seen.add(day)
-        }
+        const problem = attendanceProblem(attendance, String(training.startDate).slice(0, 10), String(training.endDate).slice(0, 10))
+        if (problem) throw new ValidationError({ collection: 'enrolments', errors: [problem] }, req.t)
         data.trainers = await trainersOf(req.payload, trainingId!, req)
         return data
       },

@@ -28,6 +28,30 @@ export const Outbox: CollectionConfig = {
     { name: 'text', type: 'textarea', required: true, label: { fr: 'Texte', en: 'Text' } },
     { name: 'html', type: 'textarea', label: { fr: 'HTML', en: 'HTML' } },
     {
+      // Checked by ZEmailAttachments (cms/email/attachments.ts) before the record is written: count and sizes.
+      name: 'attachments',
+      type: 'array',
+      label: { fr: 'Pièces jointes', en: 'Attachments' },
+      labels: { singular: { fr: 'Pièce jointe', en: 'Attachment' }, plural: { fr: 'Pièces jointes', en: 'Attachments' } },
+      fields: [
+        { name: 'fileName', type: 'text', required: true, label: { fr: 'Nom du fichier', en: 'File name' } },
+        { name: 'contentType', type: 'text', required: true, label: { fr: 'Type', en: 'Content type' } },
+        {
+          name: 'encoding',
+          type: 'select',
+          required: true,
+          defaultValue: 'utf8',
+          label: { fr: 'Encodage', en: 'Encoding' },
+          options: [
+            { value: 'utf8', label: { fr: 'Texte (UTF-8)', en: 'Text (UTF-8)' } },
+            { value: 'base64', label: { fr: 'Binaire (base64)', en: 'Binary (base64)' } },
+          ],
+        },
+        { name: 'content', type: 'textarea', required: true, label: { fr: 'Contenu', en: 'Content' } },
+        { name: 'size', type: 'number', required: true, label: { fr: 'Taille (octets)', en: 'Size (bytes)' } },
+      ],
+    },
+    {
       name: 'status',
       type: 'select',
       required: true,

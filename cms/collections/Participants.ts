@@ -1,10 +1,13 @@
-import { APIError, ValidationError, type CollectionConfig } from 'payload'
+import { ValidationError, type CollectionConfig } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, participantContactRead, trainingStaff } from '../access/index.ts'
 import { serverSetField } from '../access/server-only.ts'
 import { duplicateCandidates, normalisePhone, SEXES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { can, hasRole } from '../rules/roles.ts'
 import { reaches, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../rules/scope.ts'
+import { PortalError } from '../endpoints/errors.ts'
+import { requireCapability } from '../endpoints/guards.ts'
+import { endpoint } from '../endpoints/handler.ts'
 import { audit, clientIp } from '../auth/audit.ts'
 import { refreshParticipantTrainers, trainersField } from './Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
@@ -68,24 +71,24 @@ export const Participants: CollectionConfig = {
       // POST /api/participants/:id/merge { into }: moves every enrolment of a duplicate onto the kept record.
       path: '/:id/merge',
       method: 'post',
-      handler: async (req) => {
-        if (!can(req.user as never, 'coordinate')) return Response.json({ errors: [{ message: 'Réservé à la coordination et aux administrateurs.' }] }, { status: 403 })
+      handler: endpoint(async (req) => {
+        requireCapability(req, 'coordinate')
         const body = (await req.json?.()) as { into?: unknown } | undefined
         const from = req.routeParams?.id as string
         const into = body?.into
-        if (typeof into !== 'number' && typeof into !== 'string') return Response.json({ errors: [{ message: 'Indiquez « into » : le numéro de la fiche à conserver.' }] }, { status: 400 })
-        if (String(into) === String(from)) return Response.json({ errors: [{ message: 'Une fiche ne peut pas être fusionnée avec elle-même.' }] }, { status: 400 })
+        if (typeof into !== 'number' && typeof into !== 'string') throw new PortalError('mergeTargetMissing')
+        if (String(into) === String(from)) throw new PortalError('mergeIntoItself')
         const { payload } = req
         const [source, target] = await Promise.all([
           payload.findByID({ collection: 'participants', id: from, overrideAccess: true, depth: 0, disableErrors: true }),
           payload.findByID({ collection: 'participants', id: into, overrideAccess: true, depth: 0, disableErrors: true }),
         ])
-        if (!source || !target) return Response.json({ errors: [{ message: 'Fiche introuvable.' }] }, { status: 404 })
+        if (!source || !target) throw new PortalError('notFound', { thing: 'participant' })
         const [moving, kept] = await Promise.all(
           [source.id, target.id].map(async (id) => (await payload.find({ collection: 'enrolments', where: { participant: { equals: id } }, depth: 0, limit: 500, overrideAccess: true })).docs),
         )
         const clash = moving!.find((m) => kept!.some((k) => String(idOf(k.training)) === String(idOf(m.training))))
-        if (clash) throw new APIError('Les deux fiches sont inscrites à la même formation : supprimez d’abord l’une des deux inscriptions.', 409, undefined, true)
+        if (clash) throw new PortalError('mergeSameTraining')
         for (const enrolment of moving!) {
           await payload.update({ collection: 'enrolments', id: enrolment.id, data: { participant: target.id }, overrideAccess: true })
         }
@@ -93,7 +96,7 @@ export const Participants: CollectionConfig = {
         await refreshParticipantTrainers(payload, target.id)
         await audit(payload, { action: 'participant.merged', actor: req.user as never, ip: clientIp(req.headers), details: { from: source.id, into: target.id, enrolments: moving!.length } })
         return Response.json({ message: `Fiche n° ${source.id} fusionnée dans la fiche n° ${target.id}.`, moved: moving!.length })
-      },
+      }),
     },
   ],
   fields: [

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { EmailAdapter, Payload, PayloadRequest } from 'payload'
 import { env } from '../config/env.ts'
+import { attachmentBytes, ZEmailAttachments, type TEmailAttachment } from './attachments.ts'
 import { maskSecrets, sealSecrets } from './secrets.ts'
 import { htmlForm } from './templates.ts'
 
@@ -23,12 +24,16 @@ const htmlToText = (html: string): string => html.replace(/<br\s*\/?>/gi, '\n').
  */
 export const outboxShowsSecretLinks = (hasSmtp: boolean): boolean => !hasSmtp && env.NODE_ENV !== 'production'
 
-/** Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set. */
+/**
+ * Queues one email: an outbox record (the trace admins read), then a job that delivers it when SMTP is set.
+ * Attachments (e.g. a calendar invitation) are checked first (count, names, sizes: cms/email/attachments.ts).
+ */
 export async function queueEmail(
   payload: Payload,
-  mail: { to: string; subject: string; text?: string; html?: string; secrets?: readonly string[] },
+  mail: { to: string; subject: string; text?: string; html?: string; secrets?: readonly string[]; attachments?: TEmailAttachment[] },
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
+  const attachments = ZEmailAttachments.parse(mail.attachments ?? [])
   const hasSmtp = smtpTransport() !== null
   const secrets = mail.secrets ?? []
   const body = { text: mail.text ?? htmlToText(mail.html ?? ''), html: mail.html }
@@ -44,6 +49,7 @@ export async function queueEmail(
       text: stored.text,
       html: stored.html,
       sealedSecrets: hide && hasSmtp ? sealSecrets(secrets, env.PAYLOAD_SECRET) : undefined,
+      attachments: attachments.map((a) => ({ ...a, size: attachmentBytes(a) })),
       status: hasSmtp ? 'queued' : 'kept',
     },
   })

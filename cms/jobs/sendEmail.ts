@@ -24,7 +24,8 @@ export const sendEmailTask: TaskConfig<{ input: { outboxId: string }; output: { 
     try {
       const secrets = message.sealedSecrets ? openSecrets(message.sealedSecrets, env.PAYLOAD_SECRET) : []
       const { text, html } = unmaskSecrets({ text: message.text, html: message.html }, secrets, htmlForm)
-      const info = await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text, html: html ?? undefined })
+      const attachments = (message.attachments ?? []).map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content, encoding: a.encoding }))
+      const info = await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text, html: html ?? undefined, attachments })
       await payload.update({
         collection: 'outbox',
         id: message.id,

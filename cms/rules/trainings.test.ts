@@ -8,6 +8,7 @@ import {
   formatDateFr,
   formatDateRangeFr,
   isDayWithinTraining,
+  attendanceProblem,
   isoDay,
   isValidScore,
   normaliseName,
@@ -296,5 +297,22 @@ describe('statistics', () => {
       total: 3,
     })
     expect(trainingsByRegionAndQuarter([])).toEqual({ quarters: [], rows: [], totals: [], total: 0 })
+  })
+})
+
+describe('attendanceProblem', () => {
+  const start = '2024-09-17'
+  const end = '2024-09-21'
+  it('accepts days within the training, each once, in any order', () => {
+    expect(attendanceProblem([{ date: '2024-09-18T00:00:00.000Z' }, { date: '2024-09-17' }, { date: '2024-09-21' }], start, end)).toBeNull()
+    expect(attendanceProblem([], start, end)).toBeNull()
+  })
+  it('points at the first day outside the dates, on its own field', () => {
+    expect(attendanceProblem([{ date: '2024-09-17' }, { date: '2024-09-22' }], start, end)).toEqual({ path: 'attendance.1.date', message: 'Le 2024-09-22 est en dehors des dates de la formation.' })
+    expect(attendanceProblem([{ date: '2024-09-16' }], start, end)?.path).toBe('attendance.0.date')
+    expect(attendanceProblem([{ date: 'pas une date' }], start, end)?.message).toMatch(/en dehors des dates/)
+  })
+  it('points at a day entered twice', () => {
+    expect(attendanceProblem([{ date: '2024-09-18' }, { date: '2024-09-19' }, { date: '2024-09-18T10:00:00Z' }], start, end)).toEqual({ path: 'attendance.2.date', message: 'Le 2024-09-18 est saisi deux fois.' })
   })
 })

@@ -103,6 +103,21 @@ export function isDayWithinTraining(date: string, startDate: string, endDate: st
   return day !== null && start !== null && end !== null && day >= start && day <= end
 }
 
+/**
+ * The first problem in an enrolment's attendance list, as the field path and the French sentence to show there:
+ * a day outside the training's dates, or a day entered twice. Null when the list is fine.
+ */
+export function attendanceProblem(attendance: readonly { date: string }[], startDate: string, endDate: string): { path: string; message: string } | null {
+  const seen = new Set<string>()
+  for (const [i, entry] of attendance.entries()) {
+    const day = String(entry.date).slice(0, 10)
+    if (!isDayWithinTraining(day, startDate, endDate)) return { path: `attendance.${i}.date`, message: `Le ${day} est en dehors des dates de la formation.` }
+    if (seen.has(day)) return { path: `attendance.${i}.date`, message: `Le ${day} est saisi deux fois.` }
+    seen.add(day)
+  }
+  return null
+}
+
 /** A day in French: "17 septembre 2024", "1er octobre 2024"; the input unchanged when it is not a date. */
 export function formatDateFr(date: string): string {
   const day = isoDay(date)

@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import { TRAINING_KINDS } from '../rules/training-vocabulary.ts'
@@ -62,12 +60,3 @@ export function statisticsRows(stats: TStatistics): string[][] {
   return rows
 }
 
-/** CSV (semicolon, BOM for spreadsheet software) or XLSX of a table. */
-export async function tableFile(rows: string[][], format: 'csv' | 'xlsx', sheetName: string): Promise<Buffer> {
-  if (format === 'csv') return Buffer.from(`\uFEFF${stringify(rows, { delimiter: ';' })}`, 'utf8')
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(sheetName)
-  for (const row of rows) sheet.addRow(row)
-  sheet.getRow(1).font = { bold: true }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}

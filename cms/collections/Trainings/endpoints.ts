@@ -1,50 +1,43 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadHandler } from 'payload'
-import { z } from 'zod'
 import { importTemplate } from '../../imports/participants.ts'
 import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf } from '../../reports/training-report.ts'
-import { can } from '../../rules/roles.ts'
 import { trainingDays } from '../../rules/trainings.ts'
 import { importParticipants } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
-import { statisticsRows, tableFile, trainingStatistics } from '../../trainings/statistics.ts'
-import { audit, clientIp } from '../../auth/audit.ts'
-import type { User } from '../../payload-types.ts'
-
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
-const file = (body: Buffer, type: string, name: string) =>
-  new Response(new Uint8Array(body), { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' } })
-const staff = (req: Parameters<PayloadHandler>[0]) => can(req.user as never, 'runTrainings')
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
-
-const ZReportQuery = z.object({ format: z.enum(['pdf', 'docx'], { error: 'Paramètre « format » invalide : pdf ou docx.' }).default('pdf') })
+import { statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
+import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
+import { download, fileSlug, personalDataDownload } from '../../endpoints/download.ts'
+import { requireCapability } from '../../endpoints/guards.ts'
+import { endpoint } from '../../endpoints/handler.ts'
+import { choiceParam } from '../../endpoints/params.ts'
+import { exportTable, tableFormat } from '../../endpoints/table-export.ts'
 
 /** GET /api/trainings/:id/report?format=pdf|docx — the training report, figures computed from the records. */
 const report: PayloadHandler = async (req) => {
-  if (!staff(req)) return fail(403, 'Réservé aux formateurs, à la coordination et aux administrateurs.')
-  const query = ZReportQuery.safeParse(Object.fromEntries(req.searchParams))
-  if (!query.success) return fail(400, query.error.issues[0]!.message)
-  const data = await trainingReportData(req.payload, req.routeParams?.id as string, req.user as User)
-  if (!data) return fail(404, 'Formation introuvable, ou vous n’en êtes pas formateur.')
-  const name = `rapport-${slug(data.title)}`
-  return query.data.format === 'pdf'
-    ? file(await renderTrainingReportPdf(data), 'application/pdf', `${name}.pdf`)
-    : file(await renderTrainingReportDocx(data), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${name}.docx`)
+  const user = requireCapability(req, 'runTrainings')
+  const format = choiceParam(req.searchParams, 'format', ['pdf', 'docx'], 'pdf')
+  const data = await trainingReportData(req.payload, req.routeParams?.id as string, user)
+  if (!data) throw new PortalError('notFound', { thing: 'training' })
+  const body = format === 'pdf' ? await renderTrainingReportPdf(data) : await renderTrainingReportDocx(data)
+  // The attendance annex lists every participant by name: personal data, journalled.
+  return personalDataDownload(req, { what: 'training-report', rows: data.participants.length, details: { training: req.routeParams?.id } }, { body, kind: format, fileName: `rapport-${fileSlug(data.title)}.${format}` })
 }
 
 /** GET /api/trainings/:id/attendance-sheet — printable attendance sheet (one signature column per day). */
 const attendanceSheet: PayloadHandler = async (req) => {
-  if (!staff(req)) return fail(403, 'Réservé aux formateurs, à la coordination et aux administrateurs.')
-  const data = await trainingReportData(req.payload, req.routeParams?.id as string, req.user as User)
-  if (!data) return fail(404, 'Formation introuvable, ou vous n’en êtes pas formateur.')
-  return file(await renderAttendanceSheetPdf(data), 'application/pdf', `emargement-${slug(data.title)}.pdf`)
+  const user = requireCapability(req, 'runTrainings')
+  const data = await trainingReportData(req.payload, req.routeParams?.id as string, user)
+  if (!data) throw new PortalError('notFound', { thing: 'training' })
+  const body = await renderAttendanceSheetPdf(data)
+  return personalDataDownload(req, { what: 'attendance-sheet', rows: data.participants.length, details: { training: req.routeParams?.id } }, { body, kind: 'pdf', fileName: `emargement-${fileSlug(data.title)}.pdf` })
 }
 
 /** GET /api/trainings/import-template[?training=id] — XLSX template with the training's day columns. */
 const template: PayloadHandler = async (req) => {
-  if (!staff(req)) return fail(403, 'Réservé aux formateurs, à la coordination et aux administrateurs.')
+  requireCapability(req, 'runTrainings')
   const id = req.searchParams.get('training')
   const training = id ? await req.payload.findByID({ collection: 'trainings', id, depth: 0, user: req.user, overrideAccess: false, disableErrors: true }) : null
-  if (id && !training) return fail(404, 'Formation introuvable, ou vous n’en êtes pas formateur.')
+  if (id && !training) throw new PortalError('notFound', { thing: 'training' })
   const [organisations, regions] = await Promise.all([
     req.payload.find({ collection: 'organisations', limit: 1000, depth: 0, sort: 'acronym', overrideAccess: true }),
     req.payload.find({ collection: 'regions', limit: 1000, depth: 0, sort: 'order', overrideAccess: true }),
@@ -55,7 +48,7 @@ const template: PayloadHandler = async (req) => {
   const start = training ? String(training.startDate).slice(0, 10) : monday.toISOString().slice(0, 10)
   const end = training ? String(training.endDate).slice(0, 10) : new Date(monday.getTime() + 4 * 86_400_000).toISOString().slice(0, 10)
   const body = await importTemplate({ title: training?.title ?? 'Modèle d’import des participants', days: trainingDays(start, end), organisations: organisations.docs.map((o) => o.acronym), regions: regions.docs.map((r) => r.name) })
-  return file(body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `modele-import-${training ? slug(training.title) : 'participants'}.xlsx`)
+  return download({ body, kind: 'xlsx', fileName: `modele-import-${training ? fileSlug(training.title) : 'participants'}.xlsx` })
 }
 
 /**
@@ -63,9 +56,9 @@ const template: PayloadHandler = async (req) => {
  * as JSON lines ({"type":"progress","done":n,"total":N}) then {"type":"done",…} or {"type":"errors",…}.
  */
 const importFile: PayloadHandler = async (req) => {
-  if (!staff(req)) return fail(403, 'Réservé aux formateurs, à la coordination et aux administrateurs.')
+  requireCapability(req, 'runTrainings')
   await addDataAndFileToRequest(req)
-  if (!req.file) return fail(400, 'Joignez un fichier XLSX ou CSV dans le champ « file ».')
+  if (!req.file) throw new PortalError('fileRequired', { field: 'file', kinds: 'XLSX ou CSV' })
   const upload = { name: req.file.name, data: req.file.data }
   const encoder = new TextEncoder()
   const stream = new ReadableStream({
@@ -75,7 +68,9 @@ const importFile: PayloadHandler = async (req) => {
         const outcome = await importParticipants(req, req.routeParams?.id as string, upload, (done, total) => send({ type: 'progress', done, total }))
         send(outcome.ok ? { type: 'done', ...outcome } : { type: 'errors', errors: outcome.errors })
       } catch (error) {
-        send({ type: 'errors', errors: [{ row: null, column: null, message: `Erreur inattendue, rien n’a été enregistré : ${(error as Error).message}` }] })
+        // The detail goes to the log, never to the person: it may name tables, paths or other people's data.
+        req.payload.logger.error({ err: error, msg: 'Participant import failed unexpectedly' })
+        send({ type: 'errors', errors: [{ row: null, column: null, message: ERROR_CATALOGUE.internal.text().fr }] })
       } finally {
         controller.close()
       }
@@ -84,32 +79,29 @@ const importFile: PayloadHandler = async (req) => {
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-const ZExportQuery = z.object({
-  format: z.enum(['csv', 'xlsx'], { error: 'Paramètre « format » invalide : csv ou xlsx.' }).default('csv'),
-  contenu: z.enum(['agregats', 'personnes'], { error: 'Paramètre « contenu » invalide : agregats ou personnes.' }).default('agregats'),
-})
-const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
-
 /**
  * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes — the aggregates (no personal data)
  * or the list of people trained (personal data: the export is written to the audit log).
  */
 const statisticsExport: PayloadHandler = async (req) => {
-  if (!staff(req)) return fail(403, 'Réservé aux formateurs, à la coordination et aux administrateurs.')
-  const query = ZExportQuery.safeParse(Object.fromEntries(req.searchParams))
-  if (!query.success) return fail(400, query.error.issues[0]!.message)
-  const { stats, records } = await trainingStatistics(req.payload, req.user as User)
-  if (query.data.contenu === 'agregats') return file(await tableFile(statisticsRows(stats), query.data.format, 'Statistiques'), TYPES[query.data.format], `statistiques-formations.${query.data.format}`)
-  const rows = [['Nom', 'Prénom', 'Sexe', 'Fonction', 'Structure', 'Région', 'Type de formation', 'Région de la formation', 'Début'], ...records.map((r) => [r.participant.lastName, r.participant.firstName, r.participant.sex, r.participant.function, r.participant.organisation, r.participant.region, r.trainingKind, r.trainingRegion, r.startDate])]
-  await audit(req.payload, { action: 'export.personalData', actor: req.user as never, ip: clientIp(req.headers), details: { what: 'people-trained', format: query.data.format, rows: records.length } })
-  return file(await tableFile(rows, query.data.format, 'Personnes formées'), TYPES[query.data.format], `personnes-formees.${query.data.format}`)
+  const user = requireCapability(req, 'runTrainings')
+  const format = tableFormat(req.searchParams)
+  const content = choiceParam(req.searchParams, 'contenu', ['agregats', 'personnes'], 'agregats')
+  const { stats, records } = await trainingStatistics(req.payload, user)
+  if (content === 'agregats') {
+    const [headers = [], ...rows] = statisticsRows(stats)
+    return exportTable(req, { headers, rows, sheet: 'Statistiques' }, { format, fileName: 'statistiques-formations', personalData: false })
+  }
+  const headers = ['Nom', 'Prénom', 'Sexe', 'Fonction', 'Structure', 'Région', 'Type de formation', 'Région de la formation', 'Début']
+  const rows = records.map((r) => [r.participant.lastName, r.participant.firstName, r.participant.sex, r.participant.function, r.participant.organisation, r.participant.region, r.trainingKind, r.trainingRegion, r.startDate])
+  return exportTable(req, { headers, rows, sheet: 'Personnes formées' }, { format, fileName: 'personnes-formees', personalData: { what: 'people-trained' } })
 }
 
 /** Custom routes of the trainings collection. */
 export const trainingEndpoints: Endpoint[] = [
-  { path: '/import-template', method: 'get', handler: template },
-  { path: '/statistics', method: 'get', handler: statisticsExport },
-  { path: '/:id/report', method: 'get', handler: report },
-  { path: '/:id/attendance-sheet', method: 'get', handler: attendanceSheet },
-  { path: '/:id/import', method: 'post', handler: importFile },
+  { path: '/import-template', method: 'get', handler: endpoint(template) },
+  { path: '/statistics', method: 'get', handler: endpoint(statisticsExport) },
+  { path: '/:id/report', method: 'get', handler: endpoint(report) },
+  { path: '/:id/attendance-sheet', method: 'get', handler: endpoint(attendanceSheet) },
+  { path: '/:id/import', method: 'post', handler: endpoint(importFile) },
 ]

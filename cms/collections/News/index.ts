@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
-import { editorsOnly, publishedOrEditors } from '../access/index.ts'
-import { slugField } from '../fields/slug.ts'
+import { editorsOnly, publishedOrEditors } from '../../access/index.ts'
+import { slugField } from '../../fields/slug.ts'
+import { stampPublication } from './hooks.ts'
 
 /** News of the child-protection system (workshops, trainings, consultations). */
 export const News: CollectionConfig = {
@@ -15,11 +16,7 @@ export const News: CollectionConfig = {
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
   defaultSort: '-publishedAt',
-  hooks: {
-    beforeChange: [
-      ({ data, originalDoc }) => ({ ...data, publishedAt: data.publishedAt ?? originalDoc?.publishedAt ?? (data._status === 'published' ? new Date().toISOString() : undefined) }),
-    ],
-  },
+  hooks: { beforeChange: [stampPublication] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },
     slugField(),

@@ -1,9 +1,8 @@
-import { ValidationError, type CollectionConfig } from 'payload'
-import { z } from 'zod'
-import { adminsOnly, anyone, curriculumEditors } from '../access/index.ts'
-import { FORM_CODES } from '../rules/toolkit.ts'
-import { can } from '../rules/roles.ts'
-import { ZQuiz } from '../../training/schema.ts'
+import type { CollectionConfig } from 'payload'
+import { adminsOnly, anyone, curriculumEditors } from '../../access/index.ts'
+import { FORM_CODES } from '../../rules/toolkit.ts'
+import { can } from '../../rules/roles.ts'
+import { checkQuiz } from './hooks.ts'
 
 const readOnly = { readOnly: true, description: { fr: 'Issu du curriculum livré (training/modules) et de ses médias.', en: 'From the shipped curriculum (training/modules) and its media.' } }
 
@@ -17,16 +16,7 @@ export const Modules: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['order', 'title', 'kind', 'required'], group: { fr: 'Autoformation', en: 'Self-training' } },
   access: { read: anyone, create: adminsOnly, update: curriculumEditors, delete: adminsOnly },
   defaultSort: 'order',
-  hooks: {
-    beforeValidate: [
-      ({ data, req }) => {
-        if (data?.quiz === undefined) return data
-        const parsed = ZQuiz.safeParse(data.quiz)
-        if (!parsed.success) throw new ValidationError({ collection: 'modules', errors: [{ path: 'quiz', message: `Quiz invalide : ${z.prettifyError(parsed.error)}` }] }, req.t)
-        return data
-      },
-    ],
-  },
+  hooks: { beforeValidate: [checkQuiz] },
   fields: [
     { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { position: 'sidebar', readOnly: true }, label: { fr: 'Adresse (slug)', en: 'Slug' } },
     { name: 'order', type: 'number', required: true, admin: { position: 'sidebar' }, label: { fr: 'Ordre', en: 'Order' } },
