@@ -658,14 +658,23 @@ export interface Enrolment {
 export interface ActionItem {
   id: number;
   activity: string;
-  status: 'done' | 'inProgress' | 'notDone';
+  status: 'toDo' | 'inProgress' | 'done' | 'dropped';
   deadline?: string | null;
+  responsiblePerson?: (number | null) | User;
+  responsibleOrganisation?: (number | null) | Organisation;
+  /**
+   * When the responsible has neither an account nor an organisation in the portal.
+   */
   owner?: string | null;
   comments?: string | null;
   source: {
     relationTo: 'trainings';
     value: number | Training;
   };
+  /**
+   * The action item of an earlier occurrence that this one continues.
+   */
+  carriedOverFrom?: (number | null) | ActionItem;
   trainers?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -1256,9 +1265,12 @@ export interface ActionItemsSelect<T extends boolean = true> {
   activity?: T;
   status?: T;
   deadline?: T;
+  responsiblePerson?: T;
+  responsibleOrganisation?: T;
   owner?: T;
   comments?: T;
   source?: T;
+  carriedOverFrom?: T;
   trainers?: T;
   updatedAt?: T;
   createdAt?: T;

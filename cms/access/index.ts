@@ -1,5 +1,7 @@
 import type { Access, FieldAccess } from 'payload'
 import { can, hasRole, isStaff, type RoleHolder } from '../rules/roles.ts'
+import { trainersOf } from '../collections/Trainings/shared.ts'
+import { idOf } from '../fields/relations.ts'
 
 // Small named access functions; collections list them by name (DESIGN.md §4).
 // Row-level rules return a `where` query so lists are filtered by the database, not after the fact.
@@ -122,3 +124,18 @@ export const ownOrCoordinators: Access = ({ req }) => {
 
 /** Module texts are edited by trainers, editors, coordinators and admins. */
 export const curriculumEditors: Access = ({ req }) => can(userOf(req), 'editCurriculum')
+
+/**
+ * Writing an action item follows its source: coordination and admins for any source; a trainer for the trainings
+ * they run. Without data (the admin asking whether to show "Create"), trainers may; the source is checked on save.
+ */
+export const actionItemSourceStaff: Access = async ({ req, data }) => {
+  const user = userOf(req)
+  if (can(user, 'coordinate')) return true
+  if (!hasRole(user, 'trainer')) return false
+  const source = (data as { source?: { relationTo?: string; value?: unknown } } | undefined)?.source
+  if (!source) return true
+  if (source.relationTo !== 'trainings') return false
+  const trainingId = idOf(source.value)
+  return trainingId !== null && (await trainersOf(req.payload, trainingId, req)).some((t) => String(t) === String(user!.id))
+}

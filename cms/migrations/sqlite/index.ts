@@ -3,6 +3,7 @@ import * as migration_20261125_155225_resource_centre from './20261125_155225_re
 import * as migration_20261125_161103_home_page from './20261125_161103_home_page.ts';
 import * as migration_20261125_162803_trainings from './20261125_162803_trainings.ts';
 import * as migration_20261125_164246_self_training from './20261125_164246_self_training.ts';
+import * as migration_20261201_050058_action_items_sources from './20261201_050058_action_items_sources.ts';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_164246_self_training.up,
     down: migration_20261125_164246_self_training.down,
-    name: '20261125_164246_self_training'
+    name: '20261125_164246_self_training',
+  },
+  {
+    up: migration_20261201_050058_action_items_sources.up,
+    down: migration_20261201_050058_action_items_sources.down,
+    name: '20261201_050058_action_items_sources'
   },
 ];
