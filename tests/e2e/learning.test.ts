@@ -161,4 +161,50 @@ describe('offline', () => {
     await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
     await context.close()
   })
+
+  it('keeps the progress made offline for the signed-in learner, through a reload and a sign-out warning, and sends it once', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'apprenant@example.org', { next: `/formation/${SLUG}` })
+    await page.waitForURL(new RegExp(`/formation/${SLUG}`))
+    const sent: { key: string; status: number }[] = []
+    page.on('response', (r) => {
+      if (r.url().endsWith('/progression.json')) sent.push({ key: r.request().headers()['idempotency-key'] ?? '', status: r.status() })
+    })
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('gardé hors ligne'))
+    await context.setOffline(true)
+    await page.reload()
+    // Watched to the end without network: the position waits on this device.
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => document.querySelector('video')!.readyState >= 1)
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.pause()
+      v.currentTime = v.duration - 0.2
+    })
+    await page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent?.includes('1 en attente d’envoi'))
+    await page.reload()
+    expect(await page.textContent('[data-offline-queue-count]')).toContain('1 en attente d’envoi')
+    // Signing out says what is not sent yet; staying keeps it.
+    const dialog = page.waitForEvent('dialog')
+    await page.click('form[data-sign-out] button')
+    const warning = await dialog
+    expect(warning.message()).toContain('1 saisie(s) pas encore envoyée(s)')
+    await warning.dismiss()
+    await context.setOffline(false)
+    await page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent === '')
+    // Stored once: one successful answer per key, and the server counts the module as watched.
+    const stored = sent.filter((s) => s.status === 200)
+    expect(new Set(stored.map((s) => s.key)).size).toBe(stored.length)
+    expect(stored.length).toBeGreaterThan(0)
+    const progress = (await (await page.request.get('/api/module-progress?depth=1&limit=50')).json()) as { docs: { module: { slug: string }; watchedRatio: number }[] }
+    const mine = progress.docs.filter((p) => p.module.slug === SLUG)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]!.watchedRatio).toBeGreaterThanOrEqual(0.9)
+    await context.close()
+  })
 })

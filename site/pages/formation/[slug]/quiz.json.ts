@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro'
 import { submitQuiz } from '#cms/learning/progress.ts'
 import { QuizAnswerError } from '#training/rules/completion.ts'
 import { findModule } from '../../../lib/learning.ts'
-import { ZQuizSubmission } from '../../../lib/quiz.ts'
+import { ZQuizSubmission } from '../../../lib/offline-items.ts'
 
 /** POST {attemptId, answers}: a quiz attempt sent later by the offline queue; the same attempt counts once. */
 export const POST: APIRoute = async ({ request, locals, params }) => {
