@@ -72,6 +72,18 @@ async function send(item: TQueued): Promise<TOutcome> {
   return { kind: 'refused', reason: answer?.errors?.map((e) => e.message).join(' ; ') || `${response.status} ${response.statusText}` }
 }
 
+/**
+ * A random UUID v4. `crypto.randomUUID` exists only on https or localhost; a portal reached over plain http on a
+ * local network still needs keys, and `getRandomValues` is available everywhere.
+ */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 /** The service worker's cache of pages that name people (public/sw.js). */
 const PRIVATE_PAGES = 'portail-private-pages-v1'
 
@@ -120,7 +132,7 @@ function createQueue(storageKey: string): TOfflineQueue {
       const waiting = coalesceKey ? items.findIndex((i) => i.state === 'pending' && i.coalesceKey === coalesceKey) : -1
       // A merged item gets a new key: the one it replaces may have reached the server already, with other content.
       const body = waiting >= 0 ? use.coalesce!.merge(items[waiting]!.body as typeof checked.value, checked.value) : checked.value
-      const kept: TQueued = { id: item.id ?? crypto.randomUUID(), kind: use.kind, url: item.url, body, label: item.label, coalesceKey, state: 'pending', queuedAt: new Date().toISOString() }
+      const kept: TQueued = { id: item.id ?? newKey(), kind: use.kind, url: item.url, body, label: item.label, coalesceKey, state: 'pending', queuedAt: new Date().toISOString() }
       if (waiting >= 0) items.splice(waiting, 1, kept)
       else items.push(kept)
       write(items)
