@@ -87,6 +87,7 @@ export interface Config {
     'audit-log': AuditLog;
     outbox: Outbox;
     'auth-tokens': AuthToken;
+    'idempotency-keys': IdempotencyKey;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,6 +120,7 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
+    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -664,14 +666,23 @@ export interface Enrolment {
 export interface ActionItem {
   id: number;
   activity: string;
-  status: 'done' | 'inProgress' | 'notDone';
+  status: 'toDo' | 'inProgress' | 'done' | 'dropped';
   deadline?: string | null;
+  responsiblePerson?: (number | null) | User;
+  responsibleOrganisation?: (number | null) | Organisation;
+  /**
+   * When the responsible has neither an account nor an organisation in the portal.
+   */
   owner?: string | null;
   comments?: string | null;
   source: {
     relationTo: 'trainings';
     value: number | Training;
   };
+  /**
+   * The action item of an earlier occurrence that this one continues.
+   */
+  carriedOverFrom?: (number | null) | ActionItem;
   trainers?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -761,6 +772,17 @@ export interface AuthToken {
   subject?: string | null;
   expiresAt: string;
   usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys".
+ */
+export interface IdempotencyKey {
+  id: number;
+  key: string;
+  user: number | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -959,6 +981,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'auth-tokens';
         value: number | AuthToken;
+      } | null)
+    | ({
+        relationTo: 'idempotency-keys';
+        value: number | IdempotencyKey;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1279,9 +1305,12 @@ export interface ActionItemsSelect<T extends boolean = true> {
   activity?: T;
   status?: T;
   deadline?: T;
+  responsiblePerson?: T;
+  responsibleOrganisation?: T;
   owner?: T;
   comments?: T;
   source?: T;
+  carriedOverFrom?: T;
   trainers?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1408,6 +1437,16 @@ export interface AuthTokensSelect<T extends boolean = true> {
   subject?: T;
   expiresAt?: T;
   usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys_select".
+ */
+export interface IdempotencyKeysSelect<T extends boolean = true> {
+  key?: T;
+  user?: T;
   updatedAt?: T;
   createdAt?: T;
 }

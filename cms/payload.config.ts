@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 import { guardApi } from './access/api-guards.ts'
 import { AuditLog } from './collections/AuditLog.ts'
 import { AuthTokens } from './collections/AuthTokens.ts'
+import { IdempotencyKeys } from './collections/IdempotencyKeys.ts'
 import { Cercles } from './collections/Cercles.ts'
 import { Organisations } from './collections/Organisations.ts'
 import { Outbox } from './collections/Outbox.ts'
@@ -55,7 +56,7 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys],
   globals: [Home],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -1,9 +1,12 @@
 // Service worker of the portal (plain JavaScript: browsers load it as is). Offline use of the self-training:
 // visited module pages are kept (network first, cache when offline); the small rendition, captions and poster of a
 // module the learner chose to "keep offline" are served from the cache, range requests included (video seeking).
+// Trainers' attendance pages are kept the same way, in a cache of their own that signing out empties (they name
+// participants); the marks made offline wait in the offline queue (site/scripts/offline-queue.ts).
 const PAGES = 'portail-pages-v1'
 const VIDEOS = 'portail-videos-v1'
 const ASSETS = 'portail-assets-v1'
+const PRIVATE_PAGES = 'portail-private-pages-v1'
 
 self.addEventListener('install', () => self.skipWaiting())
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
@@ -15,6 +18,7 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/formation/media/')) event.respondWith(media(request))
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(ASSETS, request))
   else if (request.mode === 'navigate' && /^\/(en\/)?formation(\/|$)/.test(url.pathname)) event.respondWith(networkFirst(PAGES, request))
+  else if (request.mode === 'navigate' && /^\/(en\/)?presentiel\/[^/]+\/presence\/[^/]+$/.test(url.pathname)) event.respondWith(networkFirst(PRIVATE_PAGES, request))
 })
 
 async function networkFirst(cacheName, request) {

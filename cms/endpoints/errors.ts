@@ -98,6 +98,11 @@ export const ERROR_CATALOGUE = {
     status: 403,
     text: (p: { what: TText }): TText => ({ fr: `Vous ne pouvez modifier que vos propres ${p.what.fr}.`, en: `You can only change your own ${p.what.en}.` }),
   },
+  alreadyReceived: {
+    status: 409,
+    /** An offline item sent again after its answer was lost: it was stored the first time, nothing is applied twice. */
+    text: (): TText => ({ fr: 'Déjà enregistré : cet envoi avait déjà été reçu.', en: 'Already saved: this was received before.' }),
+  },
   rejected: {
     status: 422,
     /** A refusal whose sentence was written elsewhere in both languages (a rule's own message). */

@@ -33,7 +33,7 @@ const report: TTrainingReport = {
   nextSteps: [
     { activity: 'Restitution aux équipes régionales', status: 'done', deadline: '2024-10-15', comments: null },
     { activity: 'Déploiement de CPIMS+ à Ségou', status: 'inProgress', deadline: 'Décembre 2024', comments: 'Attente des tablettes' },
-    { activity: 'Formation des gestionnaires de cas de Mopti', status: 'notDone', deadline: null, comments: null },
+    { activity: 'Formation des gestionnaires de cas de Mopti', status: 'toDo', deadline: null, comments: null },
   ],
 }
 
@@ -79,7 +79,7 @@ const FACTS = [
   'Organiser une session de recyclage en 2025.',
   'Restitution aux équipes régionales Réalisé 15 octobre 2024',
   'Déploiement de CPIMS+ à Ségou En cours Décembre 2024 Attente des tablettes',
-  'Pas réalisé',
+  'Formation des gestionnaires de cas de Mopti À faire',
   'Annexe — Liste de présence',
   'Traoré Aïssata F DNPEF Gestionnaire de cas P P A P P',
 ]

@@ -17,14 +17,13 @@ import {
   formatDateFr,
   formatShortDateFr,
   isoDay,
-  NEXT_STEP_STATUSES,
   normaliseName,
   testProgression,
   trainingDays,
   type TEnrolment,
-  type TNextStep,
   type TParticipant,
 } from '../rules/trainings.ts'
+import { statusLabel, type TActionItem } from '../rules/action-items.ts'
 
 export type TTrainingReport = {
   title: string
@@ -44,7 +43,7 @@ export type TTrainingReport = {
   evaluationNotes?: string | null
   participants: TParticipant[]
   enrolments: TEnrolment[]
-  nextSteps: TNextStep[]
+  nextSteps: TActionItem[]
 }
 
 /** What a narrative field shows when it was left empty. */
@@ -170,7 +169,7 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
       ],
       rows: report.nextSteps.map((s) => [
         s.activity,
-        NEXT_STEP_STATUSES[s.status]?.fr ?? s.status,
+        statusLabel(s.status),
         s.deadline?.trim() ? (isoDay(s.deadline) ? formatDateFr(s.deadline) : s.deadline.trim()) : '—',
         s.comments?.trim() || '—',
       ]),

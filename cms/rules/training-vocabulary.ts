@@ -1,7 +1,7 @@
 import type { Label } from './toolkit.ts'
 
-// Vocabulary of face-to-face trainings (labels for the admin and the site). Sexes, attendance and next-step
-// statuses live with the rules that compute on them (rules/trainings.ts).
+// Vocabulary of face-to-face trainings (labels for the admin and the site). Sexes and attendance statuses live
+// with the rules that compute on them (rules/trainings.ts); next steps are action items (rules/action-items.ts).
 
 export const TRAINING_KINDS = {
   trainingOfTrainers: { fr: 'Formation des formateurs', en: 'Training of trainers' },

@@ -16,8 +16,6 @@ export type TEnrolment = {
   postTest: number | null
   evaluation?: { ratings: Record<string, number> /* item → 1..5 */; comment?: string }
 }
-export type TNextStep = { activity: string; status: 'done' | 'inProgress' | 'notDone'; deadline?: string | null; comments?: string | null }
-export type NextStepStatus = TNextStep['status']
 
 /** Labels of the two sexes, as the disaggregated tables name them. */
 export const SEXES = {
@@ -32,13 +30,6 @@ export const ATTENDANCE_STATUSES = {
   absent: { fr: 'Absent', en: 'Absent', code: 'A' },
   excused: { fr: 'Excusé', en: 'Excused', code: 'E' },
 } as const satisfies Record<AttendanceStatus, Label & { code: string }>
-
-/** Statuses of a "next steps" line, worded as in the Malian training reports. */
-export const NEXT_STEP_STATUSES = {
-  done: { fr: 'Réalisé', en: 'Done' },
-  inProgress: { fr: 'En cours', en: 'In progress' },
-  notDone: { fr: 'Pas réalisé', en: 'Not done' },
-} as const satisfies Record<NextStepStatus, Label>
 
 /** Longest training accepted, in calendar days: beyond it a date is surely mistyped. */
 export const MAX_TRAINING_DAYS = 60

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { ActionItemStatus } from '../rules/action-items.ts'
 
 // A fictitious training of trainers in the shape of the September 2024 one (DOMAIN.md): 18 participants, 6 women
 // and 12 men, 5 days, the organisations of the system, attendance, tests, evaluation and next steps — so that the
@@ -37,13 +38,13 @@ function status(i: number, d: number): 'present' | 'late' | 'absent' | 'excused'
   return 'present'
 }
 
-const NEXT_STEPS: { activity: string; status: 'done' | 'inProgress' | 'notDone'; deadline: string; comments?: string }[] = [
-  { activity: 'Missions de mise en place de la remontée des données par formulaires numériques', status: 'notDone', deadline: '2024-09-30', comments: 'Fonds attendus' },
-  { activity: 'Formation des membres du cadre commun sur l’engagement communautaire', status: 'notDone', deadline: '2024-10-31' },
-  { activity: 'Suivi formatif des acteurs de protection sur les outils harmonisés', status: 'notDone', deadline: '2024-11-30' },
+const NEXT_STEPS: { activity: string; status: ActionItemStatus; deadline: string; comments?: string }[] = [
+  { activity: 'Missions de mise en place de la remontée des données par formulaires numériques', status: 'toDo', deadline: '2024-09-30', comments: 'Fonds attendus' },
+  { activity: 'Formation des membres du cadre commun sur l’engagement communautaire', status: 'toDo', deadline: '2024-10-31' },
+  { activity: 'Suivi formatif des acteurs de protection sur les outils harmonisés', status: 'toDo', deadline: '2024-11-30' },
   { activity: 'Configuration de CPIMS+', status: 'inProgress', deadline: '2024-09-30' },
-  { activity: 'Formation des administrateurs décentralisés', status: 'notDone', deadline: '2024-11-30' },
-  { activity: 'Formation des travailleurs sociaux et des superviseurs', status: 'notDone', deadline: '2025-01-31' },
+  { activity: 'Formation des administrateurs décentralisés', status: 'toDo', deadline: '2024-11-30' },
+  { activity: 'Formation des travailleurs sociaux et des superviseurs', status: 'toDo', deadline: '2025-01-31' },
   { activity: 'Nom de domaine et hébergement du site', status: 'done', deadline: '2024-09-12' },
 ]
 

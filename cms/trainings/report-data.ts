@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import type { TTrainingReport } from '../reports/training-report.ts'
 import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
-import type { TEnrolment, TNextStep, TParticipant } from '../rules/trainings.ts'
+import type { TEnrolment, TParticipant } from '../rules/trainings.ts'
+import { itemsOfSource, type TActionItem } from '../rules/action-items.ts'
 import { relatedText as nameOf } from '../fields/relations.ts'
 
 
@@ -15,7 +16,7 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
   if (!training) return null
   const [enrolments, nextSteps] = await Promise.all([
     payload.find({ collection: 'enrolments', where: { training: { equals: training.id } }, depth: 2, limit: 5000, user, overrideAccess: false }),
-    payload.find({ collection: 'action-items', where: { 'source.value': { equals: training.id } }, sort: 'deadline', limit: 500, depth: 0, user, overrideAccess: false }),
+    payload.find({ collection: 'action-items', where: itemsOfSource('trainings', training.id), sort: 'deadline', limit: 500, depth: 0, user, overrideAccess: false }),
   ])
   const participants: TParticipant[] = []
   const rows: TEnrolment[] = []
@@ -57,6 +58,6 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
     evaluationNotes: training.evaluationNotes,
     participants,
     enrolments: rows,
-    nextSteps: nextSteps.docs.map((n): TNextStep => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
+    nextSteps: nextSteps.docs.map((n): TActionItem => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
   }
 }

@@ -1,5 +1,6 @@
 import type { APIContext, APIRoute } from 'astro'
-import { errorResponse } from '#cms/endpoints/errors.ts'
+import { errorResponse, PortalError } from '#cms/endpoints/errors.ts'
+import type { TValidation } from './offline-items.ts'
 import type { TRequester } from '#cms/endpoints/download.ts'
 
 /**
@@ -19,4 +20,13 @@ export function route(handler: APIRoute): APIRoute {
 /** Who asks, for the download and table-export kits (audit: actor and client address). */
 export function requester({ locals, request }: Pick<APIContext, 'locals' | 'request'>): TRequester {
   return { payload: locals.payload, user: locals.user, headers: request.headers }
+}
+
+/**
+ * The value a validator accepted, or a 400 whose message is the validator's own French reason (the same check the
+ * browser ran before queuing the item, so a refusal here means a tampered or outdated client).
+ */
+export function accepted<T>(validation: TValidation<T>, field: string): T {
+  if (validation.ok) return validation.value
+  throw new PortalError('invalidInput', {}, [{ path: field, message: validation.reason }])
 }

@@ -1,15 +1,9 @@
-import { z } from 'zod'
+import { ZQuizSubmission } from './offline-items.ts'
 import type { TQuizAnswers } from '#training/rules/completion.ts'
 
 // A quiz submission, from the HTML form (q-<question id> fields) or from the offline queue (JSON). The answers'
-// content is checked against the quiz by the completion rules; here only the shape is checked.
-
-/** JSON body of /formation/<slug>/quiz.json. */
-export const ZQuizSubmission = z.object({
-  attemptId: z.uuid({ error: 'identifiant de tentative invalide' }),
-  answers: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.array(z.string().max(40)).max(10)).refine((a) => Object.keys(a).length <= 50, { error: 'trop de réponses' }),
-})
-export type TQuizSubmission = z.infer<typeof ZQuizSubmission>
+// content is checked against the quiz by the completion rules; here only the shape is checked (ZQuizSubmission,
+// shared with the offline queue in site/lib/offline-items.ts).
 
 /** Reads the quiz form: `tentative` and every `q-<id>` field (checkboxes give several values). */
 export async function parseQuizForm(request: Request): Promise<{ ok: true; answers: TQuizAnswers; attemptId: string } | { ok: false; message: string }> {

@@ -1,13 +1,24 @@
 // Module page enhancements: playback speed, chapter seeking, resume, progress saving (queued while offline),
 // "keep offline" (service worker + Cache API), and quiz answers kept while offline. Everything here is optional:
 // without JavaScript the video, captions, chapters (?debut=), transcript and quiz form all work.
+import { validator, ZPosition, ZQuizSubmission, type TPosition, type TQuizSubmission } from '../lib/offline-items.ts'
+import { offlineQueue, type TQueueUse } from './offline-queue.ts'
+
+const progress: TQueueUse<TPosition> = {
+  kind: 'progression',
+  validate: validator(ZPosition),
+  // One waiting item per module (its URL names it): the furthest position is what counts.
+  coalesce: { key: (_body, url) => url, merge: (waiting, next) => ({ position: Math.max(waiting.position, next.position) }) },
+}
+const quizAttempt: TQueueUse<TQuizSubmission> = { kind: 'quiz', validate: validator(ZQuizSubmission) }
+
 const video = document.querySelector<HTMLVideoElement>('video[data-module]')
 const texts = document.getElementById('learning-texts')?.dataset
 if (video && texts) {
   const slug = video.dataset.module!
   const progressUrl = video.dataset.progress
   const positionKey = `position:${slug}`
-  const queueKey = 'progress-queue'
+  const queue = offlineQueue()
 
   // Speed buttons.
   const speeds = document.querySelector<HTMLElement>('.speeds')
@@ -39,37 +50,17 @@ if (video && texts) {
     resumed = true
   })
 
-  // Progress: the furthest position is what counts, so a queue keeps only the maximum per module.
-  const send = async () => {
-    const queue = JSON.parse(localStorage.getItem(queueKey) ?? '{}') as Record<string, { url: string; position: number }>
-    for (const [key, item] of Object.entries(queue)) {
-      try {
-        const response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ position: item.position }) })
-        if (response.ok || response.status === 400 || response.status === 404) {
-          const now = JSON.parse(localStorage.getItem(queueKey) ?? '{}') as Record<string, { url: string; position: number }>
-          if (now[key]?.position === item.position) delete now[key]
-          localStorage.setItem(queueKey, JSON.stringify(now))
-        }
-      } catch {
-        return // offline: retried on the `online` event
-      }
-    }
-  }
+  // Progress: sent through the offline queue; while it waits, only the furthest position per module is kept.
   let lastSaved = 0
   const save = (force: boolean) => {
     const position = video.currentTime
     localStorage.setItem(positionKey, String(position))
-    if (!progressUrl || (!force && Math.abs(position - lastSaved) < 15)) return
+    if (!progressUrl || !queue || (!force && Math.abs(position - lastSaved) < 15)) return
     lastSaved = position
-    const queue = JSON.parse(localStorage.getItem(queueKey) ?? '{}') as Record<string, { url: string; position: number }>
-    queue[slug] = { url: progressUrl, position: Math.max(position, queue[slug]?.position ?? 0) }
-    localStorage.setItem(queueKey, JSON.stringify(queue))
-    void send()
+    queue.add(progress, { url: progressUrl, body: { position }, label: texts.progressLabel! })
   }
   video.addEventListener('timeupdate', () => save(false))
   for (const event of ['pause', 'seeked', 'ended']) video.addEventListener(event, () => save(true))
-  window.addEventListener('online', () => void send())
-  void send()
 
   // Keep offline: the service worker serves cached pages and the cached small rendition without a network.
   const keep = document.querySelector<HTMLButtonElement>('button[data-keep-offline]')
@@ -91,39 +82,23 @@ if (video && texts) {
     })
   }
 
-  // Quiz while offline: answers are kept and sent when the connection returns (the attempt id avoids duplicates).
+  // Quiz while offline: the attempt is kept in the queue (its attempt id is its idempotency key) and sent when
+  // the connection returns; the page then reloads to show the score the server gave.
   const quiz = document.querySelector<HTMLFormElement>('form[data-quiz]')
   const quizStatus = document.getElementById('quiz-offline')
-  const quizKey = 'quiz-queue'
-  const flushQuiz = async () => {
-    const queue = JSON.parse(localStorage.getItem(quizKey) ?? '[]') as { url: string; attemptId: string; answers: Record<string, string[]> }[]
-    const left = []
-    for (const item of queue) {
-      try {
-        const response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ attemptId: item.attemptId, answers: item.answers }) })
-        if (response.status >= 500) left.push(item)
-      } catch {
-        left.push(item)
-      }
-    }
-    localStorage.setItem(quizKey, JSON.stringify(left))
-    if (left.length === 0 && queue.length > 0) location.reload()
-  }
-  if (quiz && quizStatus) {
+  if (quiz && quizStatus && queue) {
     quiz.addEventListener('submit', (event) => {
       if (navigator.onLine) return
       event.preventDefault()
       const data = new FormData(quiz)
       const answers: Record<string, string[]> = {}
       for (const [key, value] of data.entries()) if (key.startsWith('q-')) (answers[key.slice(2)] ??= []).push(String(value))
-      const queue = JSON.parse(localStorage.getItem(quizKey) ?? '[]') as unknown[]
-      queue.push({ url: quiz.dataset.quiz, attemptId: String(data.get('tentative')), answers })
-      localStorage.setItem(quizKey, JSON.stringify(queue))
-      quizStatus.textContent = texts.quizOffline!
+      const attemptId = String(data.get('tentative'))
+      const outcome = queue.add(quizAttempt, { url: quiz.dataset.quiz!, body: { attemptId, answers }, label: texts.quizLabel!, id: attemptId })
+      quizStatus.textContent = outcome.ok ? texts.quizOffline! : outcome.reason
     })
-    window.addEventListener('online', () => void flushQuiz())
-    if (navigator.onLine) void flushQuiz()
+    queue.onSent(quizAttempt.kind, (item) => {
+      if (item.url === quiz.dataset.quiz) location.reload()
+    })
   }
 }
-
-export {}

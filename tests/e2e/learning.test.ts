@@ -161,4 +161,52 @@ describe('offline', () => {
     await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
     await context.close()
   })
+
+  it('keeps the progress made offline for the signed-in learner, through a reload and a sign-out warning, and sends it once', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'apprenant@example.org', { next: `/formation/${SLUG}` })
+    await page.waitForURL(new RegExp(`/formation/${SLUG}`))
+    const sent: { key: string; status: number }[] = []
+    page.on('response', (r) => {
+      if (r.url().endsWith('/progression.json')) sent.push({ key: r.request().headers()['idempotency-key'] ?? '', status: r.status() })
+    })
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('gardé hors ligne'))
+    await context.setOffline(true)
+    await page.reload()
+    // Watched to the end without network: the position waits on this device.
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => document.querySelector('video')!.readyState >= 1)
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.pause()
+      v.currentTime = v.duration - 0.2
+    })
+    await page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent?.includes('1 en attente d’envoi'))
+    await page.reload()
+    expect(await page.textContent('[data-offline-queue-count]')).toContain('1 en attente d’envoi')
+    // Signing out says what is not sent yet; staying keeps it.
+    let warning = ''
+    page.once('dialog', (dialog) => {
+      warning = dialog.message()
+      void dialog.dismiss()
+    })
+    await page.click('form[data-sign-out] button')
+    expect(warning).toContain('1 saisie(s) pas encore envoyée(s)')
+    expect(await page.textContent('[data-offline-queue-count]')).toContain('1 en attente d’envoi')
+    await context.setOffline(false)
+    await page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent === '')
+    // Stored once: one successful answer per key, and the server counts the module as watched.
+    const stored = sent.filter((s) => s.status === 200)
+    expect(new Set(stored.map((s) => s.key)).size).toBe(stored.length)
+    expect(stored.length).toBeGreaterThan(0)
+    // What the server holds, as the module page shows it: watched to the end.
+    await page.reload()
+    expect(await page.textContent('.badge.code')).toMatch(/Vidéo regardée à (9\d|100) %/)
+    await context.close()
+  })
 })

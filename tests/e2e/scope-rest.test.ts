@@ -49,7 +49,7 @@ describe('a trainer over REST', () => {
     // Finding 4: an own enrolment cannot be moved into another training, nor a next step attached to it.
     const enrolment = (await trainer(`/enrolments?limit=1&depth=0&where[training][equals]=${own}`)).json.docs![0]!.id
     expect((await trainer(`/enrolments/${enrolment}`, 'PATCH', { training: other.json.doc!.id })).status).toBe(400)
-    expect((await trainer('/action-items', 'POST', { activity: 'Restituer', status: 'notDone', source: { relationTo: 'trainings', value: other.json.doc!.id } })).status).toBe(400)
+    expect((await trainer('/action-items', 'POST', { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: other.json.doc!.id } })).status).toBe(400)
     expect((await coordination(`/enrolments?where[training][equals]=${other.json.doc!.id}`)).json.docs).toHaveLength(0)
   })
 })

@@ -77,23 +77,44 @@ describe('a trainer runs a training from start to report', () => {
 
     // 3. Attendance, one tap per person and per day; day 2 is marked with the network cut.
     const marks = [['present', 'present', 'late', 'absent'], ['present', 'excused', 'present', 'present'], ['present', 'present', 'present', 'present']]
+    // Every answer of the attendance endpoint, with the idempotency key of the item it answers.
+    const answers: { key: string; status: number; body: string }[] = []
+    trainer.page.on('response', (r) => {
+      if (r.url().endsWith('/presence.json')) answers.push({ key: r.request().headers()['idempotency-key'] ?? '', status: r.status(), body: r.request().postData() ?? '' })
+    })
+    const checked = () => trainer.page.locator('ul.attendance input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    const counter = () => trainer.page.textContent('[data-offline-queue-count]')
     for (const [d, day] of DAYS.entries()) {
       await trainer.page.goto(`/presentiel/${id}/presence/${day}`)
+      // The service worker (registered by the first attendance page) keeps the next ones for an offline reload.
+      if (d === 0) await trainer.page.waitForFunction(() => navigator.serviceWorker.controller !== null)
       if (d === 1) await trainer.context.setOffline(true)
       const rows = trainer.page.locator('ul.attendance li')
       expect(await rows.count()).toBe(4)
       for (let i = 0; i < 4; i++) await rows.nth(i).locator(`label.tap.${marks[d]![i]}`).click()
       if (d !== 1) await trainer.page.waitForResponse((r) => r.url().endsWith('/presence.json') && r.ok())
       if (d === 1) {
-        await trainer.page.waitForFunction(() => document.getElementById('attendance-status')?.textContent?.includes('en attente'))
-        expect(await trainer.page.textContent('#attendance-status')).toContain('4 présence(s) en attente d’envoi')
+        await trainer.page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent?.includes('en attente'))
+        expect(await counter()).toContain('4 en attente d’envoi')
+        // A reload without network: the page comes from the service worker, the marks from the phone.
+        await trainer.page.reload()
+        expect(await checked()).toEqual(marks[1])
+        expect(await counter()).toContain('4 en attente d’envoi')
         await trainer.context.setOffline(false)
       }
-      await trainer.page.waitForFunction(() => document.getElementById('attendance-status')?.textContent?.includes('Toutes les présences sont enregistrées'))
+      await trainer.page.waitForFunction(() => document.querySelector('[data-offline-queue-count]')?.textContent?.includes('Toutes les présences sont enregistrées'))
     }
     // A reload shows what the server holds, day 2 included.
     await trainer.page.goto(`/presentiel/${id}/presence/${DAYS[1]}`)
-    expect(await trainer.page.locator('ul.attendance input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(marks[1])
+    expect(await checked()).toEqual(marks[1])
+    // Each of the 12 marks reached the server under its own key and was applied once: never two successful answers
+    // for one key (a copy sent again after a lost answer gets 409, "already stored")…
+    const stored = answers.filter((a) => a.status === 200)
+    expect(new Set(stored.map((a) => a.key)).size, JSON.stringify(answers)).toBe(stored.length)
+    expect(new Set(answers.filter((a) => a.status === 200 || a.status === 409).map((a) => a.key)).size, JSON.stringify(answers)).toBe(12)
+    // …and the same item sent again is recognised and not applied twice.
+    const replay = await trainer.page.request.post(`/presentiel/${id}/presence.json`, { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': stored[5]!.key, Origin: portal.url }, data: stored[5]!.body })
+    expect(replay.status()).toBe(409)
 
     // 4. Test scores.
     await trainer.page.goto(`/presentiel/${id}/scores`)

@@ -88,7 +88,7 @@ const trainingOf = (trainer: User) =>
 const participantOf = (trainer: User) =>
   make('participants', { data: { firstName: 'Fanta', lastName: unique('Matrice'), sex: 'F', function: 'Éducatrice', organisation: ref.organisation, region: ref.region, registeredBy: trainer.id, confirmedDistinct: true } })
 const enrolmentOf = async (trainer: User) => make('enrolments', { data: { training: await trainingOf(trainer), participant: await participantOf(trainer) } })
-const nextStepOf = async (trainer: User) => make('action-items', { data: { activity: unique('Restitution'), status: 'notDone', source: { relationTo: 'trainings', value: await trainingOf(trainer) } } })
+const nextStepOf = async (trainer: User) => make('action-items', { data: { activity: unique('Restitution'), status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(trainer) } } })
 /** Whose trainings an actor's "own" training records are: their own when they run trainings, else another trainer's. */
 const runner = (actor: Actor) => (actor === 'trainer' ? users.trainer : strangerTrainer)
 
@@ -160,8 +160,8 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'action-items': {
     other: () => nextStepOf(strangerTrainer),
     mine: (actor) => nextStepOf(runner(actor)),
-    create: async (actor) => ({ data: { activity: 'Restituer', status: 'notDone', source: { relationTo: 'trainings', value: await trainingOf(runner(actor)) } } }),
-    outside: async () => [{ data: { activity: 'Restituer', status: 'notDone', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }],
+    create: async (actor) => ({ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(runner(actor)) } } }),
+    outside: async () => [{ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }],
   },
   users: {
     other: () => make('users', { data: { email: `${unique('compte')}@example.org`, name: 'Compte de test', password: 'Baobab-sous-la-pluie-7', roles: ['learner'] } }),

@@ -123,7 +123,7 @@ describe('finding 4: a relationship that feeds access points only at records the
     const [writer, other] = [await trainer('ai-a'), await trainer('ai-b')]
     const mine = await training(writer, 'Ma formation 3')
     const theirs = await training(other, 'Leur formation 3')
-    const item = (source: number) => ({ activity: 'Restituer la formation', status: 'notDone' as const, source: { relationTo: 'trainings' as const, value: source } })
+    const item = (source: number) => ({ activity: 'Restituer la formation', status: 'toDo' as const, source: { relationTo: 'trainings' as const, value: source } })
     await expect(payload.create({ collection: 'action-items', data: item(theirs.id), ...as(writer) })).rejects.toMatchObject({ data: { errors: [{ path: 'source' }] } })
     const own = await payload.create({ collection: 'action-items', data: item(mine.id), ...as(writer) })
     await expect(payload.update({ collection: 'action-items', id: own.id, data: { source: { relationTo: 'trainings', value: theirs.id } }, ...as(writer) })).rejects.toMatchObject({ data: { errors: [{ path: 'source' }] } })

@@ -41,7 +41,7 @@ describe('the demo training of trainers', () => {
     expect(data.enrolments.every((e) => e.attendance.length === 5)).toBe(true)
     const text = await pdfText(await renderTrainingReportPdf(data))
     expect(text).toContain('18 participants, dont 6 femmes et 12 hommes')
-    expect(text).toContain('Pas réalisé')
+    expect(text).toContain('À faire')
   })
 })
 

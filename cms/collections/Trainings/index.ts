@@ -7,6 +7,7 @@ import { hasRole } from '../../rules/roles.ts'
 import { refreshParticipantTrainers } from './shared.ts'
 import { trainingEndpoints } from './endpoints.ts'
 import { idOf } from '../../fields/relations.ts'
+import { itemsOfSource } from '../../rules/action-items.ts'
 
 const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
 
@@ -48,7 +49,7 @@ export const Trainings: CollectionConfig = {
           await req.payload.update({ collection: 'enrolments', id: enrolment.id, data: {}, overrideAccess: true, req })
           await refreshParticipantTrainers(req.payload, idOf(enrolment.participant)!, req)
         }
-        await req.payload.update({ collection: 'action-items', where: { 'source.value': { equals: doc.id } }, data: { trainers }, overrideAccess: true, req })
+        await req.payload.update({ collection: 'action-items', where: itemsOfSource('trainings', doc.id), data: { trainers }, overrideAccess: true, req })
         return doc
       },
     ],

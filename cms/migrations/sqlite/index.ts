@@ -3,6 +3,8 @@ import * as migration_20261125_155225_resource_centre from './20261125_155225_re
 import * as migration_20261125_161103_home_page from './20261125_161103_home_page.ts';
 import * as migration_20261125_162803_trainings from './20261125_162803_trainings.ts';
 import * as migration_20261125_164246_self_training from './20261125_164246_self_training.ts';
+import * as migration_20261201_050058_action_items_sources from './20261201_050058_action_items_sources.ts';
+import * as migration_20261201_052711_idempotency_keys from './20261201_052711_idempotency_keys.ts';
 
 export const migrations = [
   {
@@ -28,6 +30,16 @@ export const migrations = [
   {
     up: migration_20261125_164246_self_training.up,
     down: migration_20261125_164246_self_training.down,
-    name: '20261125_164246_self_training'
+    name: '20261125_164246_self_training',
+  },
+  {
+    up: migration_20261201_050058_action_items_sources.up,
+    down: migration_20261201_050058_action_items_sources.down,
+    name: '20261201_050058_action_items_sources',
+  },
+  {
+    up: migration_20261201_052711_idempotency_keys.up,
+    down: migration_20261201_052711_idempotency_keys.down,
+    name: '20261201_052711_idempotency_keys'
   },
 ];

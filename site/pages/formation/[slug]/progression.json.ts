@@ -1,13 +1,19 @@
-import { recordPosition, ZPosition } from '#cms/learning/progress.ts'
+import { recordPosition } from '#cms/learning/progress.ts'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import { requireUser } from '#cms/endpoints/guards.ts'
-import { route } from '../../../lib/endpoint.ts'
+import { accepted, route } from '../../../lib/endpoint.ts'
 import { findModule } from '../../../lib/learning.ts'
+import { validator, ZPosition } from '../../../lib/offline-items.ts'
 
-/** POST {position}: where the learner is in the video (resume on any device, 90 % rule). Idempotent. */
+const validatePosition = validator(ZPosition)
+
+/**
+ * POST {position}: where the learner is in the video (resume on any device, 90 % rule). Idempotent by nature:
+ * the furthest position only grows, so a replayed item changes nothing that counts and needs no stored key.
+ */
 export const POST = route(async ({ request, locals, params }) => {
   const user = requireUser(locals, { fr: 'enregistrer votre progression', en: 'save your progress' })
-  const { position } = ZPosition.parse(await request.json().catch(() => null))
+  const { position } = accepted(validatePosition(await request.json().catch(() => null)), 'position')
   const module = await findModule(locals.payload, params.slug ?? '', locals.lang, user)
   if (!module) throw new PortalError('notFound', { thing: 'module' })
   const progress = await recordPosition(locals.payload, user, module, position)

@@ -4,7 +4,7 @@ import { requireUser } from '#cms/endpoints/guards.ts'
 import { QuizAnswerError } from '#training/rules/completion.ts'
 import { route } from '../../../lib/endpoint.ts'
 import { findModule } from '../../../lib/learning.ts'
-import { ZQuizSubmission } from '../../../lib/quiz.ts'
+import { ZQuizSubmission } from '../../../lib/offline-items.ts'
 
 /** POST {attemptId, answers}: a quiz attempt sent later by the offline queue; the same attempt counts once. */
 export const POST = route(async ({ request, locals, params }) => {

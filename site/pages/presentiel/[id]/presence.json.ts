@@ -1,28 +1,24 @@
-import { z } from 'zod'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import { requireCapability } from '#cms/endpoints/guards.ts'
-import { route } from '../../../lib/endpoint.ts'
+import { idempotencyKeyOf, once } from '#cms/offline/idempotency.ts'
+import { accepted, route } from '../../../lib/endpoint.ts'
+import { validator, ZAttendanceMarks } from '../../../lib/offline-items.ts'
 import { markAttendance } from '../../../lib/trainings.ts'
 
-const ZMarks = z.object({
-  day: z.iso.date({ error: 'Jour invalide : une date AAAA-MM-JJ est attendue.' }),
-  marks: z
-    .array(
-      z.object({
-        enrolment: z.string().regex(/^[A-Za-z0-9]{1,40}$/, { error: 'Inscription inconnue.' }),
-        status: z.enum(['present', 'late', 'absent', 'excused'], { error: 'État inconnu : present, late, absent ou excused.' }),
-      }),
-      { error: 'Présences invalides : une liste de présences est attendue.' },
-    )
-    .min(1, { error: 'Aucune présence envoyée.' })
-    .max(500, { error: 'Trop de présences en une fois (500 au plus).' }),
-})
+const validateMarks = validator(ZAttendanceMarks)
 
-/** POST marks from the attendance screen (JSON); idempotent so that a replay after a dropped link is harmless. */
-export const POST = route(async ({ locals, params, request }) => {
+/**
+ * POST marks from the attendance screen (JSON), sent by the offline queue with an `Idempotency-Key` header: an
+ * item sent again after a lost answer gets 409 and is not applied twice (it would otherwise undo a later mark).
+ */
+export const POST = route(async ({ request, locals, params }) => {
   const user = requireCapability(locals, 'runTrainings')
-  const marks = ZMarks.parse(await request.json().catch(() => null))
+  const key = idempotencyKeyOf(request.headers)
+  if (!key.ok) throw new PortalError('invalidInput', {}, [{ path: 'Idempotency-Key', message: key.message }])
+  const { day, marks } = accepted(validateMarks(await request.json().catch(() => null)), 'marks')
   const training = await locals.payload.findByID({ collection: 'trainings', id: params.id ?? '', depth: 0, user, overrideAccess: false, disableErrors: true })
   if (!training) throw new PortalError('notFound', { thing: 'training' })
-  return Response.json({ saved: await markAttendance(locals.payload, user, marks.day, marks.marks) })
+  const outcome = await once(locals.payload, user.id, key.key, () => markAttendance(locals.payload, user, day, marks))
+  if (outcome.replayed) throw new PortalError('alreadyReceived')
+  return Response.json({ saved: outcome.value })
 })

@@ -1,0 +1,61 @@
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { User } from '#cms/payload-types.ts'
+import { idempotencyKeyOf, once } from '#cms/offline/idempotency.ts'
+import { accountByEmail, testPortal } from '../helpers/portal.ts'
+
+// "Send it once" on a real database: what the offline queue relies on when an item is sent again.
+let payload: Payload
+let trainer: User
+let learner: User
+beforeAll(async () => {
+  payload = await testPortal()
+  trainer = await accountByEmail(payload, 'formateur@example.org')
+  learner = await accountByEmail(payload, 'apprenant@example.org')
+})
+
+describe('idempotency keys', () => {
+  it('applies an item once: the same key again is a replay, another key or another person is not', async () => {
+    const key = crypto.randomUUID()
+    let applied = 0
+    const apply = async () => ++applied
+    expect(await once(payload, trainer.id, key, apply)).toEqual({ replayed: false, value: 1 })
+    expect(await once(payload, trainer.id, key, apply)).toEqual({ replayed: true })
+    expect(await once(payload, trainer.id, crypto.randomUUID(), apply)).toEqual({ replayed: false, value: 2 })
+    // A key only matches the requests of the person who sent it.
+    expect(await once(payload, learner.id, key, apply)).toEqual({ replayed: false, value: 3 })
+    expect(applied).toBe(3)
+  })
+
+  it('applies two copies arriving together once', async () => {
+    const key = crypto.randomUUID()
+    let applied = 0
+    const apply = async () => {
+      applied += 1
+      return applied
+    }
+    const outcomes = await Promise.all([once(payload, trainer.id, key, apply), once(payload, trainer.id, key, apply), once(payload, trainer.id, key, apply)])
+    expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1)
+    expect(applied).toBe(1)
+  })
+
+  it('releases the key when applying fails, so the item can be sent again', async () => {
+    const key = crypto.randomUUID()
+    await expect(once(payload, trainer.id, key, () => Promise.reject(new Error('base indisponible')))).rejects.toThrow('base indisponible')
+    expect(await once(payload, trainer.id, key, async () => 'ok')).toEqual({ replayed: false, value: 'ok' })
+  })
+
+  it('runs without a key (a plain form post), every time', async () => {
+    let applied = 0
+    await once(payload, trainer.id, null, async () => ++applied)
+    await once(payload, trainer.id, null, async () => ++applied)
+    expect(applied).toBe(2)
+  })
+
+  it('reads the header: absent is fine, a UUID is the key, anything else is refused in French', () => {
+    expect(idempotencyKeyOf(new Headers())).toEqual({ ok: true, key: null })
+    const key = crypto.randomUUID()
+    expect(idempotencyKeyOf(new Headers({ 'Idempotency-Key': key }))).toEqual({ ok: true, key })
+    expect(idempotencyKeyOf(new Headers({ 'Idempotency-Key': '1; DROP TABLE' }))).toEqual({ ok: false, message: 'En-tête Idempotency-Key invalide : un UUID est attendu.' })
+  })
+})
