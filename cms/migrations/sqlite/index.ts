@@ -5,6 +5,7 @@ import * as migration_20261125_162803_trainings from './20261125_162803_training
 import * as migration_20261125_164246_self_training from './20261125_164246_self_training.ts';
 import * as migration_20261201_050058_action_items_sources from './20261201_050058_action_items_sources.ts';
 import * as migration_20261201_052711_idempotency_keys from './20261201_052711_idempotency_keys.ts';
+import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_052711_idempotency_keys.up,
     down: migration_20261201_052711_idempotency_keys.down,
-    name: '20261201_052711_idempotency_keys'
+    name: '20261201_052711_idempotency_keys',
+  },
+  {
+    up: migration_20261201_061742_accounts_outbox_tokens.up,
+    down: migration_20261201_061742_accounts_outbox_tokens.down,
+    name: '20261201_061742_accounts_outbox_tokens'
   },
 ];
