@@ -7,7 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 
-/** Harmonised form codes a module may link (DOMAIN.md); kept equal to cms/rules/toolkit.ts FORM_CODES by a test. */
+/** Harmonised form codes a module may link (docs/domain.md); kept equal to cms/rules/toolkit.ts FORM_CODES by a test. */
 export const FORM_CODE_LIST = [
   '1.A', '1.B', '1.C', '1.D', '1.E', '2.A', '3.A', '3.B', '4.A', '4.B', '4.C', '4.D', '4.E',
   '5.A', '5.B', '5.C', '6.A', '6.B', '6.C', 'A.1', 'A.2', 'A.3', 'B.1', 'checklist', 'cover',
@@ -19,7 +19,7 @@ export const MODULE_AUDIENCES = ['caseManager', 'supervisor', 'administrator', '
 /** The six case-management steps, as module.json spells them. */
 export const STEP_LIST = ['1', '2', '3', '4', '5', '6'] as const
 
-/** DESIGN.md §5: the small rendition must stay at or under about 250 kbit/s. */
+/** docs/budgets.md: the small rendition must stay at or under about 250 kbit/s. */
 export const SMALL_MAX_KBPS = 250
 
 /** How far the last caption may run past the end of the video, in seconds (encoders round the audio tail). */
@@ -95,7 +95,7 @@ const rendition = <F extends string>(file: F) =>
 export const ZMedia = z.strictObject({
   durationSeconds: z.number().positive(),
   small: rendition('media/small.mp4').refine((small) => small.kbps <= SMALL_MAX_KBPS, {
-    message: `la version légère dépasse ${SMALL_MAX_KBPS} kbit/s (DESIGN.md §5) : raccourcissez la narration ou baissez le débit dans render-media.ts`,
+    message: `la version légère dépasse ${SMALL_MAX_KBPS} kbit/s (docs/budgets.md) : raccourcissez la narration ou baissez le débit dans render-media.ts`,
     path: ['kbps'],
   }),
   standard: rendition('media/standard.mp4'),

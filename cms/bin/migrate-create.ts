@@ -1,5 +1,5 @@
 // Creates a migration for the adapter DATABASE_URL selects, then makes the generated files loadable by plain
-// Node 24 (type stripping): `.ts` extensions on relative imports and `import type` for types (one-process.md, trap 3).
+// Node 24 (type stripping): `.ts` extensions on relative imports and `import type` for types (docs/architecture.md, trap 3).
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'

@@ -3,7 +3,7 @@ import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, participantContactRea
 import { serverSetField } from '../access/server-only.ts'
 import { duplicateCandidates, normalisePhone, SEXES } from '../rules/trainings.ts'
 import { selectOptions } from '../rules/toolkit.ts'
-import { can, hasRole } from '../rules/roles.ts'
+import { hasRole } from '../rules/roles.ts'
 import { reaches, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../rules/scope.ts'
 import { PortalError } from '../endpoints/errors.ts'
 import { requireCapability } from '../endpoints/guards.ts'

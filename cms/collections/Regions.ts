@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { adminsOnly, anyone } from '../access/index.ts'
 
-/** Regions of Mali: editable reference data, since new regions are created by law (DOMAIN.md). */
+/** Regions of Mali: editable reference data, since new regions are created by law (docs/domain.md). */
 export const Regions: CollectionConfig = {
   slug: 'regions',
   labels: { singular: { fr: 'Région', en: 'Region' }, plural: { fr: 'Régions', en: 'Regions' } },

@@ -11,7 +11,7 @@ import { env } from '../config/env.ts'
 // Certificate codes: `<id>.<proof>`, the id 20 random bytes, the proof an HMAC of the id with the server secret.
 // Nothing secret is stored (a database copy cannot forge or list codes), the holder can download the same PDF
 // again, comparison is constant-time, and revocation is a flag on the record. Unlike email links they do not
-// expire: a certificate stays verifiable (DESIGN.md §3, the Lucia guide's rules otherwise).
+// expire: a certificate stays verifiable (docs/decisions.md; the Lucia guide's rules otherwise).
 
 const encoder = new TextEncoder()
 

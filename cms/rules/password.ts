@@ -1,4 +1,4 @@
-/** Minimum length of a password (DESIGN.md §6). */
+/** Minimum length of a password (docs/security.md). */
 export const MIN_PASSWORD_LENGTH = 12
 
 /** Why a password is refused; the keys map to French messages in the callers' dictionaries. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { displayFormCode, FORM_CODES, formCodesOfStep, selectOptions, STEPS } from './toolkit.ts'
 
 describe('toolkit vocabulary', () => {
-  it('has the 25 harmonised forms of DOMAIN.md, each on a step', () => {
+  it('has the 25 harmonised forms of docs/domain.md, each on a step', () => {
     expect(Object.keys(FORM_CODES)).toHaveLength(25)
     for (const { step } of Object.values(FORM_CODES)) expect(Object.keys(STEPS)).toContain(step)
   })

@@ -1,4 +1,4 @@
-// The vocabulary of the case-management toolkit (DOMAIN.md): document types, steps, audiences and the harmonised
+// The vocabulary of the case-management toolkit (docs/domain.md): document types, steps, audiences and the harmonised
 // form codes. One source for the admin's select options and the site's labels.
 
 /** A French and English label. */
@@ -46,7 +46,7 @@ export type DocumentStatus = keyof typeof DOCUMENT_STATUSES
 
 export const LANGUAGES = { fr: { fr: 'Français', en: 'French' }, en: { fr: 'Anglais', en: 'English' } } as const satisfies Record<string, Label>
 
-/** The harmonised forms, by code, with their step (DOMAIN.md, "Case management in six steps, and its forms"). */
+/** The harmonised forms, by code, with their step (docs/domain.md, "Case management in six steps"). */
 export const FORM_CODES = {
   '1.A': { step: '1', fr: 'Consentement au partage d’informations', en: 'Consent to share information' },
   '1.B': { step: '1', fr: 'Enregistrement du cas', en: 'Case registration' },

@@ -3,7 +3,7 @@ import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js'
 // Fuzzy search over the toolkit: accent- and case-insensitive, typo-tolerant, over titles, summaries, form codes
 // and tags. Pure: documents in, results out; the store (store.ts) keeps an index in step with the database.
 //
-// Two stages, so that 5,000 documents answer in a few milliseconds (DESIGN.md §5): an inverted index of
+// Two stages, so that 5,000 documents answer in a few milliseconds (docs/budgets.md): an inverted index of
 // accent-free words finds candidates, each query word matching index words exactly, by prefix, or within a small
 // edit distance (typos); fuse.js then scores the best candidates and gives the matched ranges to highlight.
 // Running fuse.js alone over every document costs ~150 ms per query at that size.

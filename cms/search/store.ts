@@ -3,7 +3,7 @@ import { buildIndex, search, type TSearchDoc, type TSearchHit, type TSearchIndex
 
 // The index follows the database: before each search one cheap query reads the number of published resources
 // and the latest change; when either moved, the index is rebuilt. Any process sees any process's change within
-// one request, and losing the cache costs one rebuild (DESIGN.md §3: caches must be safe to lose).
+// one request, and losing the cache costs one rebuild (docs/decisions.md: caches must be safe to lose).
 
 const cached = new Map<'fr' | 'en', { version: string; index: TSearchIndex }>()
 

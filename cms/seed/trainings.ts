@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { ActionItemStatus } from '../rules/action-items.ts'
 
-// A fictitious training of trainers in the shape of the September 2024 one (DOMAIN.md): 18 participants, 6 women
+// A fictitious training of trainers in the shape of the September 2024 one (docs/domain.md): 18 participants, 6 women
 // and 12 men, 5 days, the organisations of the system, attendance, tests, evaluation and next steps — so that the
 // report can be produced on a fresh install. Every person here is invented.
 
