@@ -115,6 +115,7 @@ export const ACCESS_MATRIX = {
   'audit-log': { ...system, read: adminOnly },
   outbox: { ...system, read: adminOnly },
   'auth-tokens': system,
+  'idempotency-keys': system,
   // Payload's own collections.
   'payload-jobs': { ...system, note: 'The queue is run by the server; admins run it through the jobs endpoints (administer).' },
   'payload-kv': system,

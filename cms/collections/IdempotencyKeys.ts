@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { nobody } from '../access/index.ts'
+import { serverOnly } from '../access/server-only.ts'
 
 /**
  * Keys of the requests already applied, so that an item the offline queue sends again (the answer was lost on the
@@ -9,7 +10,7 @@ export const IdempotencyKeys: CollectionConfig = {
   slug: 'idempotency-keys',
   labels: { singular: { fr: 'Clé d’envoi', en: 'Idempotency key' }, plural: { fr: 'Clés d’envoi', en: 'Idempotency keys' } },
   admin: { hidden: true },
-  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  access: serverOnly('idempotency-keys', { read: nobody, delete: nobody }),
   fields: [
     // `<user id>:<key sent by the browser>`: a key only ever matches the requests of the person who sent it.
     { name: 'key', type: 'text', required: true, unique: true },

@@ -183,6 +183,10 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
     other: () => make('auth-tokens', { data: { tokenId: unique('t'), secretHash: 'x', purpose: 'reset', user: stranger.id, expiresAt: '2099-01-01T00:00:00.000Z' } }),
     create: async () => ({ data: { tokenId: unique('t'), secretHash: 'x', purpose: 'reset', user: stranger.id, expiresAt: '2099-01-01T00:00:00.000Z' } }),
   },
+  'idempotency-keys': {
+    other: () => make('idempotency-keys', { data: { key: unique(`${stranger.id}:k`), user: stranger.id } }),
+    create: async () => ({ data: { key: unique(`${stranger.id}:k`), user: stranger.id } }),
+  },
   // A queue nobody runs, so the jobs runner leaves these records alone.
   'payload-jobs': { other: () => make('payload-jobs', { data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }), create: async () => ({ data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }) },
   'payload-kv': { other: () => make('payload-kv', { data: { key: unique('kv'), data: {} } }), create: async () => ({ data: { key: unique('kv'), data: {} } }) },

@@ -72,7 +72,9 @@ describe('action items of a training', () => {
     const coordinator = await accountByEmail(payload, 'coordination@example.org')
     expect((await payload.find({ collection: 'action-items', where, user: coordinator, overrideAccess: false })).totalDocs).toBeGreaterThan(0)
     // Nor may that trainer add an item to a training they do not run.
-    expect(await allowed(() => payload.create({ collection: 'action-items', data: { activity: 'Intrus', status: 'toDo', source: { relationTo: 'trainings', value: demo.id } }, user: other, overrideAccess: false }))).toBe(false)
+    await expect(payload.create({ collection: 'action-items', data: { activity: 'Intrus', status: 'toDo', source: { relationTo: 'trainings', value: demo.id } }, user: other, overrideAccess: false })).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ path: 'source', message: 'Vous ne pouvez ajouter des points d’action qu’aux formations que vous animez.' })] },
+    })
     expect(await allowed(() => payload.create({ collection: 'action-items', data: { activity: 'Point du formateur', status: 'toDo', source: { relationTo: 'trainings', value: demo.id } }, user: trainer, overrideAccess: false }))).toBe(true)
   })
 })
