@@ -1,5 +1,6 @@
 import { APIError, Forbidden, NotFound, ValidationError, type Payload } from 'payload'
-import { z, ZodError } from 'zod'
+import { z } from 'zod'
+import { $ZodError } from 'zod/v4/core'
 import type { Capability } from '../rules/roles.ts'
 
 // One error type for every endpoint (Payload `/api` routes and Astro endpoints) and one mapper from any error to an
@@ -153,7 +154,7 @@ export class PortalError<C extends ErrorCode = ErrorCode> extends APIError<{ cod
 export type TErrorBody = { errors: { name?: string; code: ErrorCode | string; message: string; field?: string; data?: { errors: TFieldError[] } }[] }
 
 /** Turns zod issues into per-field French messages (the schemas carry the French sentences). */
-export function zodFieldErrors(error: ZodError): TFieldError[] {
+export function zodFieldErrors(error: $ZodError): TFieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '_', message: issue.message }))
 }
 
@@ -183,7 +184,8 @@ export function errorAnswer(error: unknown, options: { lang?: 'fr' | 'en'; log?:
 /** The PortalError an error stands for (see errorAnswer for the rules). */
 export function asPortalError(error: unknown): PortalError {
   if (error instanceof PortalError) return error
-  if (error instanceof ZodError) return new PortalError('invalidInput', {}, zodFieldErrors(error))
+  // The core class: schemas from `zod` and from `zod/mini` (shared with the browser) both throw one.
+  if (error instanceof $ZodError) return new PortalError('invalidInput', {}, zodFieldErrors(error))
   if (error instanceof ValidationError) {
     const fields = (error.data?.errors ?? []).map((e) => ({ path: e.path, message: e.message }))
     return new PortalError('invalidInput', {}, fields)

@@ -51,3 +51,14 @@ describe('apiQueryProblem', () => {
     expect(apiQueryProblem(`where[title][like]=${'a'.repeat(MAX_QUERY_LENGTH)}`, true)).toMatch(/trop longue/)
   })
 })
+
+describe('apiQueryProblem on percent-encoded queries', () => {
+  it('judges the filter, not the encoding: a long `or` with encoded brackets is refused for its conditions', () => {
+    const encoded = orOf(200).replace(/\[/g, '%5B').replace(/\]/g, '%5D')
+    expect(encoded.length).toBeGreaterThan(MAX_QUERY_LENGTH)
+    expect(apiQueryProblem(encoded, true)).toMatch(/^Filtre « where » trop long/)
+  })
+  it('still refuses a query that is too long once decoded', () => {
+    expect(apiQueryProblem(`q=${'a'.repeat(MAX_QUERY_LENGTH + 1)}`, true)).toMatch(/^Requête trop longue/)
+  })
+})

@@ -285,6 +285,7 @@ describe('bad input on every site form', () => {
     'mot-de-passe-oublie.astro': () => '/mot-de-passe-oublie',
     'mot-de-passe/nouveau.astro': () => '/mot-de-passe/nouveau?jeton=abc.def',
     'mon-compte.astro': () => '/mon-compte?action=profil',
+    'mon-compte/adresse.astro': () => '/mon-compte/adresse?jeton=abc.def',
     'ressources/[slug].astro': (ids) => `/ressources/${ids.consultation}`,
     'formation/[slug].astro': (ids) => `/formation/${ids.module}`,
     'formation/[slug]/quiz.json.ts': (ids) => `/formation/${ids.module}/quiz.json`,
