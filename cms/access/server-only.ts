@@ -15,10 +15,10 @@ type TServerOnly = {
 }
 
 export const SERVER_ONLY_COLLECTIONS = {
-  'module-progress': { writtenBy: 'recordPosition, submitQuiz (cms/learning/progress.ts)' },
-  'quiz-attempts': { writtenBy: 'submitQuiz (cms/learning/progress.ts)' },
+  'module-progress': { writtenBy: 'recordPosition, submitQuiz (cms/self-training/progress.ts)' },
+  'quiz-attempts': { writtenBy: 'submitQuiz (cms/self-training/progress.ts)' },
   certificates: {
-    writtenBy: 'certificateFor (cms/learning/progress.ts)',
+    writtenBy: 'certificateFor (cms/self-training/progress.ts)',
     clientUpdate: 'revocation (revoked, revokedReason) by coordinators and admins; every other field is server-set',
   },
   'audit-log': { writtenBy: 'audit (cms/auth/audit.ts)' },

@@ -49,3 +49,15 @@ export function linkIn(mail: ParsedMail, path: RegExp): string {
   if (!match) throw new Error(`No link matching ${path} in: ${mail.text}`)
   return match[0]
 }
+
+/**
+ * For integration files that check delivery: a real SMTP server, then the file's portal delivering to it (SMTP_URL
+ * and a fast jobs queue are set before the portal loads). Close the server in `afterAll`.
+ */
+export async function portalDeliveringMail(): Promise<{ smtp: Awaited<ReturnType<typeof startSmtpServer>>; payload: import('payload').Payload }> {
+  const smtp = await startSmtpServer()
+  process.env.SMTP_URL = smtp.url
+  process.env.JOBS_INTERVAL_SECONDS = '1'
+  const { testPortal } = await import('./portal.ts')
+  return { smtp, payload: await testPortal() }
+}

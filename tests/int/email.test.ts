@@ -1,16 +1,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSmtpServer } from '../helpers/smtp.ts'
+import { portalDeliveringMail, type startSmtpServer } from '../helpers/smtp.ts'
 
 // A real SMTP server on localhost receives what the jobs queue delivers. SMTP_URL is set before the portal loads.
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let payload: Payload
 beforeAll(async () => {
-  smtp = await startSmtpServer()
-  process.env.SMTP_URL = smtp.url
-  process.env.JOBS_INTERVAL_SECONDS = '1'
-  const { testPortal } = await import('../helpers/portal.ts')
-  payload = await testPortal()
+  ;({ smtp, payload } = await portalDeliveringMail())
 })
 afterAll(async () => {
   await smtp.close()

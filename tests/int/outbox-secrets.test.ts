@@ -1,17 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { linkIn, startSmtpServer } from '../helpers/smtp.ts'
+import { linkIn, portalDeliveringMail, type startSmtpServer } from '../helpers/smtp.ts'
 
 // Issue 9, finding 7: administrators read the outbox; the links that grant something must not be readable there.
 // A real SMTP server receives the mail; SMTP_URL is set before the portal loads.
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let payload: Payload
 beforeAll(async () => {
-  smtp = await startSmtpServer()
-  process.env.SMTP_URL = smtp.url
-  process.env.JOBS_INTERVAL_SECONDS = '1'
-  const { testPortal } = await import('../helpers/portal.ts')
-  payload = await testPortal()
+  ;({ smtp, payload } = await portalDeliveringMail())
 }, 300_000)
 afterAll(async () => {
   await smtp.close()

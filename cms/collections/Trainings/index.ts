@@ -1,13 +1,9 @@
-import { ValidationError, type CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../../access/index.ts'
 import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabulary.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
-import { trainingDays } from '../../rules/trainings.ts'
-import { hasRole } from '../../rules/roles.ts'
-import { refreshParticipantTrainers } from './shared.ts'
 import { trainingEndpoints } from './endpoints.ts'
-import { idOf } from '../../fields/relations.ts'
-import { itemsOfSource } from '../../rules/action-items.ts'
+import { checkDatesAndRunner, followTrainers } from './hooks.ts'
 
 const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
 
@@ -19,41 +15,7 @@ export const Trainings: CollectionConfig = {
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: coordinatorsOrAdmins },
   defaultSort: '-startDate',
   endpoints: trainingEndpoints,
-  hooks: {
-    beforeChange: [
-      ({ data, originalDoc, req, operation }) => {
-        const start = data.startDate ?? originalDoc?.startDate
-        const end = data.endDate ?? originalDoc?.endDate
-        try {
-          trainingDays(String(start).slice(0, 10), String(end).slice(0, 10))
-        } catch (error) {
-          throw new ValidationError({ collection: 'trainings', errors: [{ path: 'endDate', message: (error as Error).message }] }, req.t)
-        }
-        // A trainer who plans a training runs it: they must keep seeing what they created.
-        if (operation === 'create' && req.user && hasRole(req.user as never, 'trainer')) {
-          const trainers = (data.trainers ?? []).map(idOf)
-          if (!trainers.some((t: unknown) => String(t) === String(req.user!.id))) data.trainers = [...trainers, req.user.id]
-        }
-        return data
-      },
-    ],
-    afterChange: [
-      async ({ doc, previousDoc, req, operation }) => {
-        const now = (doc.trainers ?? []).map(idOf).map(String).sort().join()
-        const before = (previousDoc?.trainers ?? []).map(idOf).map(String).sort().join()
-        if (operation === 'create' || now === before) return doc
-        // Who runs the training changed: records that inherit its trainers follow.
-        const trainers = (doc.trainers ?? []).map(idOf)
-        const { docs } = await req.payload.find({ collection: 'enrolments', where: { training: { equals: doc.id } }, depth: 0, limit: 5000, overrideAccess: true, req })
-        for (const enrolment of docs) {
-          await req.payload.update({ collection: 'enrolments', id: enrolment.id, data: {}, overrideAccess: true, req })
-          await refreshParticipantTrainers(req.payload, idOf(enrolment.participant)!, req)
-        }
-        await req.payload.update({ collection: 'action-items', where: itemsOfSource('trainings', doc.id), data: { trainers }, overrideAccess: true, req })
-        return doc
-      },
-    ],
-  },
+  hooks: { beforeChange: [checkDatesAndRunner], afterChange: [followTrainers] },
   fields: [
     { name: 'links', type: 'ui', admin: { position: 'sidebar', components: { Field: '/admin/TrainingLinks.tsx#TrainingLinks' } } },
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { fr: 'Intitulé', en: 'Title' } },

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
-import { renderCertificatePdf } from '#cms/learning/certificates.ts'
-import { certificateFor } from '#cms/learning/progress.ts'
+import { renderCertificatePdf } from '#cms/self-training/certificates.ts'
+import { certificateFor } from '#cms/self-training/progress.ts'
 import { download } from '#cms/endpoints/download.ts'
 import { localePath } from '../../i18n/index.ts'
 

@@ -1,8 +1,8 @@
-import { recordPosition } from '#cms/learning/progress.ts'
+import { recordPosition } from '#cms/self-training/progress.ts'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import { requireUser } from '#cms/endpoints/guards.ts'
 import { accepted, route } from '../../../lib/endpoint.ts'
-import { findModule } from '../../../lib/learning.ts'
+import { findModule } from '../../../lib/self-training.ts'
 import { validator, ZPosition } from '../../../lib/offline-items.ts'
 
 const validatePosition = validator(ZPosition)

@@ -1,9 +1,9 @@
-import { submitQuiz } from '#cms/learning/progress.ts'
+import { submitQuiz } from '#cms/self-training/progress.ts'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import { requireUser } from '#cms/endpoints/guards.ts'
 import { QuizAnswerError } from '#training/rules/completion.ts'
 import { route } from '../../../lib/endpoint.ts'
-import { findModule } from '../../../lib/learning.ts'
+import { findModule } from '../../../lib/self-training.ts'
 import { ZQuizSubmission } from '../../../lib/offline-items.ts'
 
 /** POST {attemptId, answers}: a quiz attempt sent later by the offline queue; the same attempt counts once. */

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_HEADERS, followUp } from '#cms/learning/follow-up.ts'
+import { FOLLOW_UP_HEADERS, followUp } from '#cms/self-training/follow-up.ts'
 import { requireCapability } from '#cms/endpoints/guards.ts'
 import { exportTable, tableFormat } from '#cms/endpoints/table-export.ts'
 import { requester, route } from '../../../lib/endpoint.ts'

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import type { TQuiz } from '../../training/schema.ts'
 import { idOf, relatedText as nameOf } from '../fields/relations.ts'
-import { moduleRates, mostFailedQuestions, progressBy, type TAttemptRecord, type TLearner, type TModuleInfo, type TProgressRecord } from '../rules/learning-analytics.ts'
+import { moduleRates, mostFailedQuestions, progressBy, type TAttemptRecord, type TLearner, type TModuleInfo, type TProgressRecord } from '../rules/self-training-analytics.ts'
 
 
 /** The follow-up tables for a trainer, coordinator or admin (access rules decide what they read). */

@@ -3,7 +3,7 @@ import { adminsOnly, nobody, ownOrCoordinators, ownOrFollowers } from '../access
 import { serverOnly, serverSetField } from '../access/server-only.ts'
 import { can } from '../rules/roles.ts'
 
-// Progress, attempts and certificates are computed by the server (cms/learning/progress.ts) from what the learner
+// Progress, attempts and certificates are computed by the server (cms/self-training/progress.ts) from what the learner
 // did: the video position, the answers it scores. No client writes them, whatever its role.
 
 const userField = { name: 'user', type: 'relationship' as const, relationTo: 'users' as const, required: true, index: true, label: { fr: 'Apprenant', en: 'Learner' } }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Module, User, Video } from '#cms/payload-types.ts'
 import type { TMedia, TQuiz } from '#training/schema.ts'
-import { loadQuiz } from '#cms/learning/progress.ts'
+import { loadQuiz } from '#cms/self-training/progress.ts'
 import { cacheKey, versionedReads } from './page-cache.ts'
 
 // Reading the self-training modules for the pages: videos (shipped renditions or uploaded replacements),

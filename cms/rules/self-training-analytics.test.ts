@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { moduleRates, mostFailedQuestions, progressBy, type TAttemptRecord, type TLearner, type TModuleInfo } from './learning-analytics.ts'
+import { moduleRates, mostFailedQuestions, progressBy, type TAttemptRecord, type TLearner, type TModuleInfo } from './self-training-analytics.ts'
 
 const modules: TModuleInfo[] = [
   { id: 1, title: 'Étape 1', questions: [{ id: 'q1', prompt: 'Consentement ?' }, { id: 'q2', prompt: 'Formulaire 1.B ?' }] },
