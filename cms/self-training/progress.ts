@@ -73,19 +73,25 @@ export async function submitQuiz(payload: Payload, user: User, module: Module, a
   return { ...result, replayed: false }
 }
 
+/** The modules as a learner's overview needs them, in order; the same for every learner (the site keeps it per content version). */
+export type TModuleCatalogue = { id: number; slug: string; title: string; required?: boolean | null; passMark: number }[]
+
+/** Reads the module catalogue: the fields the overview shows and each quiz's pass mark (the answers stay on the server). */
+export async function moduleCatalogue(payload: Payload, lang: 'fr' | 'en'): Promise<TModuleCatalogue> {
+  const { docs } = await payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', select: { slug: true, title: true, required: true, quiz: true }, pagination: false, overrideAccess: true })
+  return docs.map((m) => ({ id: m.id, slug: m.slug, title: m.title, required: m.required, passMark: (m.quiz as TQuiz).passMark }))
+}
+
 /** Every module with the learner's state, and what the certificate still needs. */
-export async function learnerOverview(payload: Payload, user: User, lang: 'fr' | 'en') {
-  const [modules, progress, quizzes] = await Promise.all([
-    // Only what the overview shows: a module's transcript, captions and chapters are most of its weight.
-    payload.find({ collection: 'modules', sort: 'order', limit: 50, depth: 0, locale: lang, fallbackLocale: 'fr', select: { slug: true, title: true, required: true }, overrideAccess: false, user }),
-    payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, depth: 0, user, overrideAccess: false }),
-    payload.find({ collection: 'modules', limit: 50, depth: 0, overrideAccess: true, select: { quiz: true } }),
+export async function learnerOverview(payload: Payload, user: User, lang: 'fr' | 'en', catalogue?: TModuleCatalogue) {
+  const [modules, progress] = await Promise.all([
+    catalogue ?? moduleCatalogue(payload, lang),
+    payload.find({ collection: 'module-progress', where: { user: { equals: user.id } }, limit: 100, pagination: false, depth: 0, user, overrideAccess: false }),
   ])
   const byModule = new Map(progress.docs.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))
-  const passMarks = new Map(quizzes.docs.map((m) => [String(m.id), (m.quiz as TQuiz).passMark]))
-  const rows = modules.docs.map((module) => {
+  const rows = modules.map((module) => {
     const p = byModule.get(String(module.id))
-    const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: passMarks.get(String(module.id)) ?? 100 }) : 'notStarted'
+    const state: TModuleState = p ? moduleState({ watchedRatio: p.watchedRatio ?? 0, bestScore: p.bestScore, passMark: module.passMark }) : 'notStarted'
     return { module, progress: p ?? null, state }
   })
   const states = Object.fromEntries(rows.map((r) => [r.module.slug, r.state]))

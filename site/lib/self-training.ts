@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Module, User, Video } from '#cms/payload-types.ts'
 import type { TMedia, TQuiz } from '#training/schema.ts'
-import { loadQuiz } from '#cms/self-training/progress.ts'
+import { learnerOverview, loadQuiz, moduleCatalogue, type TModuleCatalogue } from '#cms/self-training/progress.ts'
 import { cacheKey, versionedReads } from './page-cache.ts'
 
 // Reading the self-training modules for the pages: videos (shipped renditions or uploaded replacements),
@@ -82,4 +82,12 @@ async function readModule(payload: Payload, slug: string, lang: 'fr' | 'en', use
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds))
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+const catalogues = versionedReads<TModuleCatalogue>(4)
+
+/** A learner's overview (state of every module, certificate eligibility), the module catalogue read once per content version. */
+export async function overviewOf(payload: Payload, user: User, lang: 'fr' | 'en') {
+  const catalogue = await catalogues(payload, `catalogue|${lang}`, () => moduleCatalogue(payload, lang))
+  return learnerOverview(payload, user, lang, catalogue)
 }

@@ -17,6 +17,8 @@ export function myTrainings(payload: Payload, user: User) {
     collection: 'trainings',
     sort: '-startDate',
     limit: 100,
+    // The page lists what it gets: no count query.
+    pagination: false,
     depth: 0,
     select: { title: true, kind: true, status: true, startDate: true, endDate: true, venue: true },
     user,
