@@ -63,6 +63,9 @@ function whereOf(params: URLSearchParams): { where: unknown } | { problem: strin
   return { where }
 }
 
+/** The refusal of a query (or a method-override form body) longer than MAX_QUERY_LENGTH. */
+export const QUERY_TOO_LONG = `Requête trop longue : au plus ${MAX_QUERY_LENGTH} caractères de paramètres.`
+
 function decodedLength(search: string): number {
   try {
     return decodeURIComponent(search.replace(/\+/g, ' ')).length
@@ -78,7 +81,7 @@ function decodedLength(search: string): number {
  */
 export function apiQueryProblem(search: string, read: boolean): string | null {
   // Counted decoded: the same query is three times longer once a client or a framework percent-encodes `[` and `]`.
-  if (decodedLength(search) > MAX_QUERY_LENGTH) return `Requête trop longue : au plus ${MAX_QUERY_LENGTH} caractères de paramètres.`
+  if (decodedLength(search) > MAX_QUERY_LENGTH) return QUERY_TOO_LONG
   const params = new URLSearchParams(search)
   const depth = params.get('depth')
   if (depth !== null && (!INTEGER.test(depth) || Number(depth) > MAX_DEPTH)) return `Paramètre « depth » invalide : un entier de 0 à ${MAX_DEPTH} est attendu.`

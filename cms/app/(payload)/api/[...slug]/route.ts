@@ -1,6 +1,6 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
-import { apiQueryProblem, MAX_QUERY_LENGTH } from '../../../../rules/api-limits.ts'
+import { apiQueryProblem, MAX_QUERY_LENGTH, QUERY_TOO_LONG } from '../../../../rules/api-limits.ts'
 
 type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -17,7 +17,7 @@ function limited(handler: Handler): Handler {
     const read = request.method === 'GET' || request.method === 'HEAD' || override
     let problem = apiQueryProblem(url.search.slice(1), read)
     if (!problem && override && request.headers.get('content-type') === 'application/x-www-form-urlencoded') {
-      if (Number(request.headers.get('content-length') ?? 0) > MAX_QUERY_LENGTH) return refuse(`Requête trop longue : au plus ${MAX_QUERY_LENGTH} caractères de paramètres.`)
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_QUERY_LENGTH) return refuse(QUERY_TOO_LONG)
       problem = apiQueryProblem(await request.clone().text(), true)
     }
     return problem ? refuse(problem) : handler(request, context)
