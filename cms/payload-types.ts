@@ -133,9 +133,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'en') | ('fr' | 'en')[];
   globals: {
     home: Home;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en';
   widgets: {
@@ -146,6 +148,7 @@ export interface Config {
     tasks: {
       'send-email': TaskSendEmail;
       'password-reset': TaskPasswordReset;
+      'daily-routine': TaskDailyRoutine;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -782,7 +785,7 @@ export interface AuthToken {
 export interface IdempotencyKey {
   id: number;
   key: string;
-  user: number | User;
+  user?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -855,7 +858,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'send-email' | 'password-reset' | 'schedulePublish';
+        taskSlug: 'inline' | 'send-email' | 'password-reset' | 'daily-routine' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -888,10 +891,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'send-email' | 'password-reset' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'send-email' | 'password-reset' | 'daily-routine' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1486,6 +1498,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1537,11 +1550,39 @@ export interface Home {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "home_select".
  */
 export interface HomeSelect<T extends boolean = true> {
   intro?: T;
   featured?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1579,6 +1620,17 @@ export interface TaskPasswordReset {
   };
   output: {
     done?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDaily-routine".
+ */
+export interface TaskDailyRoutine {
+  input?: unknown;
+  output: {
+    ran?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -32,6 +32,7 @@ import { outboxEmailAdapter } from './email/adapter.ts'
 import { passwordResetTask } from './jobs/passwordReset.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
+import { dailyRoutineTask } from './jobs/daily.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -65,9 +66,13 @@ export default guardApi(buildConfig({
   // GraphQL is not used by the portal: one less surface to secure.
   graphQL: { disable: true },
   jobs: {
-    tasks: [sendEmailTask, passwordResetTask],
+    tasks: [sendEmailTask, passwordResetTask, dailyRoutineTask],
     access: { run: ({ req }) => can(req.user, 'administer'), queue: ({ req }) => can(req.user, 'administer') },
-    autoRun: [{ cron: `*/${env.JOBS_INTERVAL_SECONDS} * * * * *`, queue: 'default', limit: 20 }],
+    autoRun: [
+      { cron: `*/${env.JOBS_INTERVAL_SECONDS} * * * * *`, queue: 'default', limit: 20 },
+      // The daily routine (cms/jobs/daily.ts) is queued by its own schedule; this only runs it when due.
+      { cron: '30 * * * * *', queue: 'daily', limit: 1 },
+    ],
     shouldAutoRun: () => jobsReady(),
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

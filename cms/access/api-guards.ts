@@ -30,6 +30,17 @@ function closeMigrations(config: SanitizedConfig): void {
 }
 
 /**
+ * The jobs scheduler's global (`payload-jobs-stats`, added because the daily routine has a schedule) comes without
+ * access rules, so any signed-in person could read or rewrite it; the scheduler writes it through the database
+ * adapter, never through access-checked operations.
+ */
+function closeJobStats(config: SanitizedConfig): void {
+  const stats = config.globals.find((g) => g.slug === 'payload-jobs-stats')
+  if (!stats) throw new Error('payload-jobs-stats is missing from the config: a task with a schedule adds it; review cms/access/api-guards.ts.')
+  Object.assign(stats.access, { read: nobody, update: nobody, readVersions: nobody, readDrafts: nobody })
+}
+
+/**
  * What every REST collection gets, Payload's own ones included (locks, preferences, jobs are added while Payload
  * sanitises the config, after plugins run, so this edits the sanitised config):
  * `export default guardApi(buildConfig({…}))`. The limits on queries are in cms/rules/api-limits.ts.
@@ -39,6 +50,7 @@ export async function guardApi(built: Promise<SanitizedConfig>): Promise<Sanitiz
   for (const collection of config.collections) collection.hooks.beforeOperation = [refuseMalformedId, ...(collection.hooks.beforeOperation ?? [])]
   restrictDocumentLocks(config)
   closeMigrations(config)
+  closeJobStats(config)
   const preferences = config.collections.find((c) => c.slug === 'payload-preferences')
   const remove = preferences && Array.isArray(preferences.endpoints) ? preferences.endpoints.find((e) => e.method === 'delete' && e.path === '/:key') : undefined
   if (!remove) throw new Error('Payload no longer defines DELETE /api/payload-preferences/:key: review cms/access/api-guards.ts.')

@@ -13,7 +13,8 @@ export const IdempotencyKeys: CollectionConfig = {
   access: serverOnly('idempotency-keys', { read: nobody, delete: nobody }),
   fields: [
     // `<user id>:<key sent by the browser>`: a key only ever matches the requests of the person who sent it.
+    // `routine:<check>:<day>`: a daily check already run that day (cms/jobs/daily.ts), claimed by no person.
     { name: 'key', type: 'text', required: true, unique: true },
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true },
+    { name: 'user', type: 'relationship', relationTo: 'users' },
   ],
 }

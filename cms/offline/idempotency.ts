@@ -28,14 +28,21 @@ let lastPrune = 0
  */
 export async function once<T>(payload: Payload, userId: number | string, key: string | null, apply: () => Promise<T>): Promise<{ replayed: true } | { replayed: false; value: T }> {
   if (key === null) return { replayed: false, value: await apply() }
-  const scoped = `${userId}:${key}`
-  const seen = await payload.find({ collection: 'idempotency-keys', where: { key: { equals: scoped } }, limit: 1, depth: 0, overrideAccess: true })
+  return claimOnce(payload, `${userId}:${key}`, userId, apply)
+}
+
+/**
+ * Runs `apply` once for a key across every process sharing the database (the daily routine uses it with keys of
+ * its own, `routine:<check>:<day>`, and no person). The claim is released when `apply` fails, so it can run again.
+ */
+export async function claimOnce<T>(payload: Payload, key: string, userId: number | string | null, apply: () => Promise<T>): Promise<{ replayed: true } | { replayed: false; value: T }> {
+  const seen = await payload.find({ collection: 'idempotency-keys', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
   if (seen.docs.length > 0) return { replayed: true }
   let claim: { id: number | string }
   try {
-    claim = await payload.create({ collection: 'idempotency-keys', data: { key: scoped, user: userId as number }, overrideAccess: true })
+    claim = await payload.create({ collection: 'idempotency-keys', data: { key, user: userId as number | null }, overrideAccess: true })
   } catch (error) {
-    // The same key claimed a moment ago by a copy of this request: it is a replay.
+    // The same key claimed a moment ago by a copy of this request (or another process): it is a replay.
     if (error instanceof ValidationError && error.data.errors.some((e) => e.path === 'key')) return { replayed: true }
     throw error
   }

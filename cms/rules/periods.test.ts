@@ -4,6 +4,8 @@ import {
   comparePeriods,
   daysLeft,
   daysLeftInQuarter,
+  firstWorkingDay,
+  isFirstWorkingDayOfMonth,
   isoWeeksInYear,
   nextPeriod,
   parsePeriodCode,
@@ -157,5 +159,22 @@ describe('labels', () => {
     expect(periodLabel({ type: 'week', year: 2025, week: 10 }, 'en')).toBe('week 10 of 2025')
     expect(periodLabel({ type: 'month', year: 2025, month: 3 }, 'en')).toBe('March 2025')
     expect(periodLabel({ type: 'quarter', year: 2025, quarter: 1 }, 'en')).toBe('Q1 2025')
+  })
+})
+
+describe('working days', () => {
+  it('skips a weekend at the start of a month', () => {
+    // 1 March 2025 was a Saturday, 1 June 2025 a Sunday, 1 December 2026 a Tuesday.
+    expect(firstWorkingDay({ type: 'month', year: 2025, month: 3 })).toBe('2025-03-03')
+    expect(firstWorkingDay({ type: 'month', year: 2025, month: 6 })).toBe('2025-06-02')
+    expect(firstWorkingDay({ type: 'month', year: 2026, month: 12 })).toBe('2026-12-01')
+  })
+  it('knows the first working day in Bamako time, not the server clock', () => {
+    expect(isFirstWorkingDayOfMonth(new Date('2025-03-03T08:00:00Z'))).toBe(true)
+    expect(isFirstWorkingDayOfMonth(new Date('2025-03-01T08:00:00Z'))).toBe(false)
+    expect(isFirstWorkingDayOfMonth(new Date('2025-03-04T08:00:00Z'))).toBe(false)
+    // 23:30 UTC on 2 March is already 3 March in a zone one hour ahead.
+    expect(isFirstWorkingDayOfMonth(new Date('2025-03-02T23:30:00Z'), 'Africa/Lagos')).toBe(true)
+    expect(isFirstWorkingDayOfMonth(new Date('2025-03-02T23:30:00Z'))).toBe(false)
   })
 })

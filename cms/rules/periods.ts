@@ -38,6 +38,11 @@ function dayNumber(year: number, month: number, day: number): number | null {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? time / DAY_MS : null
 }
 
+/** `YYYY-MM-DD` of a day number. */
+function dayString(dayNo: number): string {
+  return new Date(dayNo * DAY_MS).toISOString().slice(0, 10)
+}
+
 function civil(dayNo: number): { year: number; month: number; day: number } {
   const d = new Date(dayNo * DAY_MS)
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
@@ -171,8 +176,7 @@ export function periodBounds(p: TPeriod, timeZone: string = TIME_ZONE): { start:
 /** First and last civil days of a period (`YYYY-MM-DD`, both included), for date fields and queries by day. */
 export function periodDays(p: TPeriod): { first: string; last: string } {
   const { first, last } = dayRange(p)
-  const iso = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10)
-  return { first: iso(first), last: iso(last) }
+  return { first: dayString(first), last: dayString(last) }
 }
 
 /** The period `steps` periods after (or before, when negative) this one. */
@@ -236,6 +240,22 @@ export function daysLeft(p: TPeriod, now: Date, timeZone: string = TIME_ZONE): n
 /** Whole days left in the current quarter at `now`, today included. */
 export function daysLeftInQuarter(now: Date, timeZone: string = TIME_ZONE): number {
   return daysLeft(periodOf('quarter', now, timeZone), now, timeZone)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Working days: Monday to Friday. Public holidays are not counted out (their dates move with the lunar calendar);
+// a routine due on a holiday runs that day, which only means an email arrives while the office is closed.
+
+/** The first working day (`YYYY-MM-DD`, Monday to Friday) of a month. */
+export function firstWorkingDay(p: Extract<TPeriod, { type: 'month' }>): string {
+  let day = dayNumber(p.year, p.month, 1) as number
+  while (isoWeekday(day) > 5) day += 1
+  return dayString(day)
+}
+
+/** Whether `now` falls on the first working day of its month in the time zone (monthly mails go out that day). */
+export function isFirstWorkingDayOfMonth(now: Date, timeZone: string = TIME_ZONE): boolean {
+  return civilDay(now, timeZone) === firstWorkingDay(periodOf('month', now, timeZone))
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '#cms/payload-types.ts'
 import { idempotencyKeyOf, once } from '#cms/offline/idempotency.ts'
-import { accountByEmail, testPortal } from '../helpers/portal.ts'
+import { runDailyChecks } from '#cms/jobs/daily.ts'
+import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 
 // "Send it once" on a real database: what the offline queue relies on when an item is sent again.
 let payload: Payload
@@ -57,5 +58,51 @@ describe('idempotency keys', () => {
     const key = crypto.randomUUID()
     expect(idempotencyKeyOf(new Headers({ 'Idempotency-Key': key }))).toEqual({ ok: true, key })
     expect(idempotencyKeyOf(new Headers({ 'Idempotency-Key': '1; DROP TABLE' }))).toEqual({ ok: false, message: 'En-tête Idempotency-Key invalide : un UUID est attendu.' })
+  })
+})
+
+describe('the daily routine', () => {
+  const at = (iso: string) => new Date(iso)
+
+  it('runs each check once per day in Bamako, again the next day, and reports a failing check without stopping the others', async () => {
+    const calls: string[] = []
+    let failing = true
+    const name = `essai-${crypto.randomUUID()}`
+    const checks = [
+      { name: `${name}-a`, run: async (_: Payload, now: Date) => void calls.push(`a ${now.toISOString()}`) },
+      {
+        name: `${name}-b`,
+        run: async () => {
+          if (failing) throw new Error('SMTP indisponible')
+          calls.push('b')
+        },
+      },
+    ]
+    const first = await runDailyChecks(payload, at('2026-03-02T07:00:00Z'), checks)
+    expect(first.ran).toEqual([`${name}-a`])
+    expect(first.failed).toEqual([{ name: `${name}-b`, error: 'SMTP indisponible' }])
+    // Later the same day: a is not run again; b failed, so its day was released and it runs now.
+    failing = false
+    const second = await runDailyChecks(payload, at('2026-03-02T18:00:00Z'), checks)
+    expect(second).toEqual({ ran: [`${name}-b`], skipped: [`${name}-a`], failed: [] })
+    // 23:59 Bamako is still the same day; midnight is the next one.
+    expect((await runDailyChecks(payload, at('2026-03-02T23:59:00Z'), checks)).ran).toEqual([])
+    expect((await runDailyChecks(payload, at('2026-03-03T00:00:00Z'), checks)).ran).toEqual([`${name}-a`, `${name}-b`])
+    expect(calls).toEqual(['a 2026-03-02T07:00:00.000Z', 'b', 'a 2026-03-03T00:00:00.000Z', 'b'])
+  })
+
+  it('runs a check once when two processes start the routine together', async () => {
+    let runs = 0
+    const checks = [{ name: `essai-${crypto.randomUUID()}`, run: async () => void (runs += 1) }]
+    await Promise.all([1, 2, 3].map(() => runDailyChecks(payload, at('2026-04-01T07:00:00Z'), checks)))
+    expect(runs).toBe(1)
+  })
+
+  it('keeps the scheduler’s own record closed to every signed-in person', async () => {
+    const admin = await accountByEmail(payload, 'admin@example.org')
+    for (const user of [learner, admin]) {
+      expect(await allowed(() => payload.findGlobal({ slug: 'payload-jobs-stats', user, overrideAccess: false }))).toBe(false)
+      expect(await allowed(() => payload.updateGlobal({ slug: 'payload-jobs-stats', data: { stats: {} }, user, overrideAccess: false }))).toBe(false)
+    }
   })
 })

@@ -6,6 +6,7 @@ import * as migration_20261125_164246_self_training from './20261125_164246_self
 import * as migration_20261201_050058_action_items_sources from './20261201_050058_action_items_sources.ts';
 import * as migration_20261201_052711_idempotency_keys from './20261201_052711_idempotency_keys.ts';
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
+import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_061742_accounts_outbox_tokens.up,
     down: migration_20261201_061742_accounts_outbox_tokens.down,
-    name: '20261201_061742_accounts_outbox_tokens'
+    name: '20261201_061742_accounts_outbox_tokens',
+  },
+  {
+    up: migration_20261201_073337_daily_routine.up,
+    down: migration_20261201_073337_daily_routine.down,
+    name: '20261201_073337_daily_routine'
   },
 ];
