@@ -88,6 +88,8 @@ export interface Config {
     outbox: Outbox;
     'auth-tokens': AuthToken;
     'idempotency-keys': IdempotencyKey;
+    'dhis2-mappings': Dhis2Mapping;
+    'dhis2-sends': Dhis2Send;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +123,8 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    'dhis2-mappings': Dhis2MappingsSelect<false> | Dhis2MappingsSelect<true>;
+    'dhis2-sends': Dhis2SendsSelect<false> | Dhis2SendsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -714,7 +718,8 @@ export interface AuditLog {
     | 'sessions.revoked'
     | 'export.personalData'
     | 'participant.merged'
-    | 'import.participants';
+    | 'import.participants'
+    | 'dhis2.sent';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;
@@ -786,6 +791,51 @@ export interface IdempotencyKey {
   id: number;
   key: string;
   user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * DHIS2 codes (not internal ids): the export uses idScheme=code.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dhis2-mappings".
+ */
+export interface Dhis2Mapping {
+  id: number;
+  kind: 'indicator' | 'region';
+  indicator?: ('peopleTrained' | 'trainingsHeld' | 'certificatesIssued') | null;
+  disaggregation?: ('female' | 'male' | 'total') | null;
+  dataElement?: string | null;
+  /**
+   * Empty: DHIS2’s default combination.
+   */
+  categoryOptionCombo?: string | null;
+  region?: (number | null) | Region;
+  orgUnit?: string | null;
+  label?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dhis2-sends".
+ */
+export interface Dhis2Send {
+  id: number;
+  period: string;
+  values: number;
+  imported?: number | null;
+  updated?: number | null;
+  sentBy?: (number | null) | User;
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -997,6 +1047,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-keys';
         value: number | IdempotencyKey;
+      } | null)
+    | ({
+        relationTo: 'dhis2-mappings';
+        value: number | Dhis2Mapping;
+      } | null)
+    | ({
+        relationTo: 'dhis2-sends';
+        value: number | Dhis2Send;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1459,6 +1517,36 @@ export interface AuthTokensSelect<T extends boolean = true> {
 export interface IdempotencyKeysSelect<T extends boolean = true> {
   key?: T;
   user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dhis2-mappings_select".
+ */
+export interface Dhis2MappingsSelect<T extends boolean = true> {
+  kind?: T;
+  indicator?: T;
+  disaggregation?: T;
+  dataElement?: T;
+  categoryOptionCombo?: T;
+  region?: T;
+  orgUnit?: T;
+  label?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "dhis2-sends_select".
+ */
+export interface Dhis2SendsSelect<T extends boolean = true> {
+  period?: T;
+  values?: T;
+  imported?: T;
+  updated?: T;
+  sentBy?: T;
+  summary?: T;
   updatedAt?: T;
   createdAt?: T;
 }

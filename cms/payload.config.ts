@@ -33,6 +33,9 @@ import { passwordResetTask } from './jobs/passwordReset.ts'
 import { jobsReady } from './jobs/ready.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
 import { dailyRoutineTask } from './jobs/daily.ts'
+import { Dhis2Mappings } from './collections/Dhis2Mappings/index.ts'
+import { Dhis2Sends } from './collections/Dhis2Sends.ts'
+import { dhis2Endpoints } from './dhis2/endpoints.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -57,8 +60,9 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends],
   globals: [Home],
+  endpoints: dhis2Endpoints,
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -116,6 +116,9 @@ export const ACCESS_MATRIX = {
   outbox: { ...system, read: adminOnly },
   'auth-tokens': system,
   'idempotency-keys': system,
+  // Reports and data exchange: the DHIS2 correspondence is kept by coordination; sendings are written by the push.
+  'dhis2-mappings': { create: coordination, read: coordination, update: coordination, delete: coordination },
+  'dhis2-sends': { ...system, read: coordination },
   // Payload's own collections.
   'payload-jobs': { ...system, note: 'The queue is run by the server; admins run it through the jobs endpoints (administer).' },
   'payload-kv': system,

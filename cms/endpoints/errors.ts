@@ -109,6 +109,27 @@ export const ERROR_CATALOGUE = {
     /** A refusal whose sentence was written elsewhere in both languages (a rule's own message). */
     text: (p: { reason: TText }): TText => p.reason,
   },
+  dhis2NotConfigured: {
+    status: 503,
+    text: (): TText => ({
+      fr: 'Aucun serveur DHIS2 n’est configuré : définissez DHIS2_URL, DHIS2_USERNAME et DHIS2_PASSWORD, ou téléchargez le fichier pour l’importer à la main.',
+      en: 'No DHIS2 server is configured: set DHIS2_URL, DHIS2_USERNAME and DHIS2_PASSWORD, or download the file and import it by hand.',
+    }),
+  },
+  dhis2Unreachable: {
+    status: 502,
+    text: (p: { reason: string }): TText => ({
+      fr: `DHIS2 ne répond pas (${p.reason}) : rien n’a été envoyé ni marqué comme envoyé. Réessayez plus tard.`,
+      en: `DHIS2 does not answer (${p.reason}): nothing was sent or marked as sent. Try again later.`,
+    }),
+  },
+  dhis2NotReady: {
+    status: 409,
+    text: (): TText => ({
+      fr: 'Envoi réel refusé : l’essai à blanc montre des valeurs qui seraient ignorées ou non reliées. Corrigez la correspondance DHIS2, puis refaites l’essai.',
+      en: 'Sending refused: the dry run shows values that would be ignored or are not mapped. Fix the DHIS2 mapping, then run the dry run again.',
+    }),
+  },
   internal: {
     status: 500,
     text: (): TText => ({

@@ -82,6 +82,8 @@ const file = (data: Buffer, mimetype: string, ext: string) => ({ data, mimetype,
 const make = async (collection: CollectionSlug, args: CreateArgs, user?: User | null): Promise<Id> =>
   (await payload.create({ collection, data: args.data as never, file: args.file, draft: args.draft, ...sys, user: user ?? undefined })).id
 
+const regionMapping = async () => ({ kind: 'region', region: await make('regions', { data: { name: unique('Région'), code: unique('R'), kind: 'region' } }), orgUnit: unique('OU') })
+
 // Training-area records of a given trainer (or of the other trainer), made by the system.
 const trainingOf = (trainer: User) =>
   make('trainings', { data: { title: unique('Formation'), kind: 'initial', status: 'planned', startDate: '2026-06-01', endDate: '2026-06-02', venue: 'Ségou', region: ref.region, organiser: ref.organisation, trainers: [trainer.id] } })
@@ -186,6 +188,15 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'idempotency-keys': {
     other: () => make('idempotency-keys', { data: { key: unique(`${stranger.id}:k`), user: stranger.id } }),
     create: async () => ({ data: { key: unique(`${stranger.id}:k`), user: stranger.id } }),
+  },
+  // Region rows: one per region, so each fixture maps a region of its own.
+  'dhis2-mappings': {
+    other: async () => make('dhis2-mappings', { data: await regionMapping() }),
+    create: async () => ({ data: await regionMapping() }),
+  },
+  'dhis2-sends': {
+    other: () => make('dhis2-sends', { data: { period: '202503', values: 10, imported: 10, updated: 0 } }),
+    create: async () => ({ data: { period: '202503', values: 10, imported: 10, updated: 0 } }),
   },
   // A queue nobody runs, so the jobs runner leaves these records alone.
   'payload-jobs': { other: () => make('payload-jobs', { data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }), create: async () => ({ data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }) },
