@@ -24,7 +24,7 @@ const ZEnv = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(10),
-  // DHIS2 server receiving the aggregate indicators (docs/dhis2.md); without it the export is a file to download.
+  // DHIS2 server receiving the aggregate indicators (docs/indicators.md); without it the export is a file to download.
   DHIS2_URL: z.url({ error: 'DHIS2_URL : adresse du serveur DHIS2 attendue, par exemple https://dhis2.sante.gov.ml' }).optional(),
   DHIS2_USERNAME: z.string().optional(),
   DHIS2_PASSWORD: z.string().optional(),

@@ -18,7 +18,7 @@ const ZPushRequest = z.object({
   send: z.boolean({ error: '« send » : true pour l’envoi réel après l’essai à blanc, false pour l’essai seul.' }).default(false),
 })
 
-/** The DHIS2 exchange (docs/dhis2.md): the payload as a file, and the push (dry run, then for real). Coordinators. */
+/** The DHIS2 exchange (docs/indicators.md): the payload as a file, and the push (dry run, then for real). Coordinators. */
 export const dhis2Endpoints: Endpoint[] = [
   {
     path: '/dhis2/data-value-sets',

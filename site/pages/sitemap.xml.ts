@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro'
 import { localePath } from '../i18n/index.ts'
 import { absoluteOrigin } from '../lib/page.ts'
 
-const STATIC_PAGES = ['/', '/ressources', '/gestion-des-cas', '/actualites', '/recherche', '/a-propos', '/donnees-et-acces', '/contact', '/connexion', '/inscription']
+const STATIC_PAGES = ['/', '/ressources', '/gestion-des-cas', '/actualites', '/recherche', '/a-propos', '/donnees-et-acces', '/chiffres-cles', '/contact', '/connexion', '/inscription']
 
 /** Every public page in French and English, with the published documents and news. */
 export const GET: APIRoute = async ({ locals, url }) => {

@@ -11,7 +11,7 @@ function codeField(value: unknown): true | string {
 }
 
 /**
- * The correspondence between the portal's indicators and regions and DHIS2's codes (docs/dhis2.md): an
+ * The correspondence between the portal's indicators and regions and DHIS2's codes (docs/indicators.md): an
  * "indicator" row gives the data element (and category option combo) of one indicator's disaggregation; a
  * "region" row gives the organisation unit of one region. Coordinators keep it; nobody else sees it.
  */
