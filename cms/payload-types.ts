@@ -90,6 +90,7 @@ export interface Config {
     'idempotency-keys': IdempotencyKey;
     'dhis2-mappings': Dhis2Mapping;
     'dhis2-sends': Dhis2Send;
+    'case-aggregates': CaseAggregate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -125,6 +126,7 @@ export interface Config {
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'dhis2-mappings': Dhis2MappingsSelect<false> | Dhis2MappingsSelect<true>;
     'dhis2-sends': Dhis2SendsSelect<false> | Dhis2SendsSelect<true>;
+    'case-aggregates': CaseAggregatesSelect<false> | CaseAggregatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -137,10 +139,12 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'en') | ('fr' | 'en')[];
   globals: {
     home: Home;
+    'cpims-mapping': CpimsMapping;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
+    'cpims-mapping': CpimsMappingSelect<false> | CpimsMappingSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en';
@@ -719,6 +723,7 @@ export interface AuditLog {
     | 'export.personalData'
     | 'participant.merged'
     | 'import.participants'
+    | 'import.caseAggregates'
     | 'dhis2.sent';
   actor?: (number | null) | User;
   actorEmail?: string | null;
@@ -836,6 +841,23 @@ export interface Dhis2Send {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-aggregates".
+ */
+export interface CaseAggregate {
+  id: number;
+  month: string;
+  region: string;
+  sex: 'F' | 'M' | 'unknown';
+  ageGroup: '0-5' | '6-11' | '12-14' | '15-17' | '18+' | 'unknown';
+  dimension: 'cases' | 'concern' | 'service' | 'referral';
+  category: string;
+  count: number;
+  importedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1055,6 +1077,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'dhis2-sends';
         value: number | Dhis2Send;
+      } | null)
+    | ({
+        relationTo: 'case-aggregates';
+        value: number | CaseAggregate;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1552,6 +1578,22 @@ export interface Dhis2SendsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-aggregates_select".
+ */
+export interface CaseAggregatesSelect<T extends boolean = true> {
+  month?: T;
+  region?: T;
+  sex?: T;
+  ageGroup?: T;
+  dimension?: T;
+  category?: T;
+  count?: T;
+  importedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1637,6 +1679,83 @@ export interface Home {
   createdAt?: string | null;
 }
 /**
+ * Only these columns are read from the export; all others (names, ids, addresses…) are ignored and never stored.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cpims-mapping".
+ */
+export interface CpimsMapping {
+  id: number;
+  columns: {
+    registrationDate: string;
+    region: string;
+    sex: string;
+    age: string;
+    concerns: string;
+    services: string;
+    referrals: string;
+    status: string;
+  };
+  separator: string;
+  sexValues?:
+    | {
+        from: string;
+        to: 'F' | 'M';
+        id?: string | null;
+      }[]
+    | null;
+  regionValues?:
+    | {
+        from: string;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  concernValues?:
+    | {
+        from: string;
+        to:
+          | 'physicalViolence'
+          | 'sexualViolence'
+          | 'psychologicalViolence'
+          | 'neglect'
+          | 'separated'
+          | 'onTheMove'
+          | 'childLabour'
+          | 'earlyMarriage'
+          | 'armedGroups'
+          | 'conflictWithLaw'
+          | 'other';
+        id?: string | null;
+      }[]
+    | null;
+  serviceValues?:
+    | {
+        from: string;
+        to:
+          | 'health'
+          | 'psychosocial'
+          | 'legal'
+          | 'education'
+          | 'shelter'
+          | 'familyTracing'
+          | 'economic'
+          | 'basicNeeds'
+          | 'other';
+        id?: string | null;
+      }[]
+    | null;
+  statusValues?:
+    | {
+        from: string;
+        to: 'open' | 'closed';
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1661,6 +1780,63 @@ export interface PayloadJobsStat {
 export interface HomeSelect<T extends boolean = true> {
   intro?: T;
   featured?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cpims-mapping_select".
+ */
+export interface CpimsMappingSelect<T extends boolean = true> {
+  columns?:
+    | T
+    | {
+        registrationDate?: T;
+        region?: T;
+        sex?: T;
+        age?: T;
+        concerns?: T;
+        services?: T;
+        referrals?: T;
+        status?: T;
+      };
+  separator?: T;
+  sexValues?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  regionValues?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  concernValues?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  serviceValues?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  statusValues?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

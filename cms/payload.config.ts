@@ -35,6 +35,8 @@ import { sendEmailTask } from './jobs/sendEmail.ts'
 import { dailyRoutineTask } from './jobs/daily.ts'
 import { Dhis2Mappings } from './collections/Dhis2Mappings/index.ts'
 import { Dhis2Sends } from './collections/Dhis2Sends.ts'
+import { CaseAggregates } from './collections/CaseAggregates/index.ts'
+import { CpimsMapping } from './globals/CpimsMapping.ts'
 import { dhis2Endpoints } from './dhis2/endpoints.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
@@ -60,8 +62,8 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends],
-  globals: [Home],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates],
+  globals: [Home, CpimsMapping],
   endpoints: dhis2Endpoints,
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -119,6 +119,7 @@ export const ACCESS_MATRIX = {
   // Reports and data exchange: the DHIS2 correspondence is kept by coordination; sendings are written by the push.
   'dhis2-mappings': { create: coordination, read: coordination, update: coordination, delete: coordination },
   'dhis2-sends': { ...system, read: coordination },
+  'case-aggregates': { ...system, read: coordination, note: 'Counts only, never a case; written by the CPIMS+ export import (coordination).' },
   // Payload's own collections.
   'payload-jobs': { ...system, note: 'The queue is run by the server; admins run it through the jobs endpoints (administer).' },
   'payload-kv': system,

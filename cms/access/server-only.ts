@@ -26,6 +26,7 @@ export const SERVER_ONLY_COLLECTIONS = {
   'auth-tokens': { writtenBy: 'issueToken, consumeToken (cms/auth/tokens.ts)' },
   'idempotency-keys': { writtenBy: 'once (cms/offline/idempotency.ts)' },
   'dhis2-sends': { writtenBy: 'pushToDhis2 (cms/dhis2/exchange.ts)' },
+  'case-aggregates': { writtenBy: 'importCaseExport (cms/imports/case-export.ts)' },
   'payload-locked-documents': {
     writtenBy: 'the admin’s edit view (Payload form state, written as the system)',
     clientUpdate: 'take over or release a lock, by people who may edit the locked document (cms/access/locks.ts)',

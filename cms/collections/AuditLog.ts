@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   { value: 'export.personalData', label: { fr: 'Export de données personnelles', en: 'Personal data export' } },
   { value: 'participant.merged', label: { fr: 'Fiches participant fusionnées', en: 'Participant records merged' } },
   { value: 'import.participants', label: { fr: 'Import de participants', en: 'Participants import' } },
+  { value: 'import.caseAggregates', label: { fr: 'Import d’un export de dossiers CPIMS+ (agrégats)', en: 'CPIMS+ case export import (aggregates)' } },
   { value: 'dhis2.sent', label: { fr: 'Indicateurs envoyés à DHIS2', en: 'Indicators sent to DHIS2' } },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']

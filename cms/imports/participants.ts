@@ -72,13 +72,13 @@ const EXPECTED_HEADER = `${IMPORT_COLUMNS.join(', ')}, puis une colonne par jour
 // Reading the file into rows of text cells
 
 /** A spreadsheet row as text cells (trimmed), with its number as the spreadsheet shows it. */
-type TRawRow = { row: number; cells: string[] }
-type TTable = { ok: true; rows: TRawRow[] } | { ok: false; errors: TImportError[] }
+export type TRawRow = { row: number; cells: string[] }
+export type TTable = { ok: true; rows: TRawRow[] } | { ok: false; errors: TImportError[] }
 
 const fileError = (message: string): { ok: false; errors: TImportError[] } => ({ ok: false, errors: [{ row: null, column: null, message }] })
 
 /** Reads an XLSX or CSV file into text rows, deciding the format from the bytes, never from the file name. */
-async function readTable(data: Buffer): Promise<TTable> {
+export async function readTable(data: Buffer): Promise<TTable> {
   const type = await fileTypeFromBuffer(data)
   if (type?.ext === 'xlsx' || type?.ext === 'zip') return readXlsx(data)
   if (type?.ext === 'cfb') return fileError(`${NOT_A_SPREADSHEET} Les classeurs Excel 97-2003 (.xls) ne sont pas acceptés : enregistrez le fichier au format .xlsx.`)

@@ -294,6 +294,7 @@ describe('bad input on every site form', () => {
     'presentiel/[id]/scores.astro': (ids) => `/presentiel/${ids.training}/scores`,
     'presentiel/[id]/presence/[date].astro': (ids) => `/presentiel/${ids.training}/presence/${ids.day}`,
     'presentiel/[id]/presence.json.ts': (ids) => `/presentiel/${ids.training}/presence.json`,
+    'rapports/cpims.astro': () => '/rapports/cpims',
     'rapports/dhis2.astro': () => '/rapports/dhis2',
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',

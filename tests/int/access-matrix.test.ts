@@ -82,6 +82,7 @@ const file = (data: Buffer, mimetype: string, ext: string) => ({ data, mimetype,
 const make = async (collection: CollectionSlug, args: CreateArgs, user?: User | null): Promise<Id> =>
   (await payload.create({ collection, data: args.data as never, file: args.file, draft: args.draft, ...sys, user: user ?? undefined })).id
 
+const caseAggregate = () => ({ month: '2025-03', region: 'MOP', sex: 'F', ageGroup: '6-11', dimension: 'cases', category: 'open', count: 3, importedAt: '2025-04-01T00:00:00.000Z' })
 const regionMapping = async () => ({ kind: 'region', region: await make('regions', { data: { name: unique('Région'), code: unique('R'), kind: 'region' } }), orgUnit: unique('OU') })
 
 // Training-area records of a given trainer (or of the other trainer), made by the system.
@@ -197,6 +198,10 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'dhis2-sends': {
     other: () => make('dhis2-sends', { data: { period: '202503', values: 10, imported: 10, updated: 0 } }),
     create: async () => ({ data: { period: '202503', values: 10, imported: 10, updated: 0 } }),
+  },
+  'case-aggregates': {
+    other: () => make('case-aggregates', { data: caseAggregate() }),
+    create: async () => ({ data: caseAggregate() }),
   },
   // A queue nobody runs, so the jobs runner leaves these records alone.
   'payload-jobs': { other: () => make('payload-jobs', { data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }), create: async () => ({ data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }) },

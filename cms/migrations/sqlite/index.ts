@@ -8,6 +8,7 @@ import * as migration_20261201_052711_idempotency_keys from './20261201_052711_i
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
 import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
+import * as migration_20261201_082434_case_aggregates from './20261201_082434_case_aggregates.ts';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_075330_dhis2.up,
     down: migration_20261201_075330_dhis2.down,
-    name: '20261201_075330_dhis2'
+    name: '20261201_075330_dhis2',
+  },
+  {
+    up: migration_20261201_082434_case_aggregates.up,
+    down: migration_20261201_082434_case_aggregates.down,
+    name: '20261201_082434_case_aggregates'
   },
 ];
