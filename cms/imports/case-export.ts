@@ -8,8 +8,8 @@ export type TCaseImportOutcome =
   | { ok: false; errors: TCaseImportError[] }
 
 /**
- * Imports a CPIMS+ case export as aggregates (docs/indicators.md). The file is read and checked whole first; then,
- * in one transaction, the aggregates of the months it covers are replaced (an export is the source of truth for its
+ * Imports a CPIMS+ case export as aggregates (docs/indicators.md). The file is read and checked whole first; then
+ * the aggregates of the months it covers are replaced (an export is the source of truth for its
  * months, so importing the same export twice counts nothing twice). Nothing of the file but counts is kept: the
  * file itself is never stored, and the journal records only the numbers.
  */
@@ -26,14 +26,18 @@ export async function importCaseExport(req: PayloadRequest, file: { name: string
   const result = aggregateCases(table.rows, mapping.data, regions.docs.map((r) => ({ code: r.code, name: r.name })))
   if (!result.ok) return result
   const importedAt = new Date().toISOString()
+  // The new counts are written first, then the old counts of the same months removed; if writing fails, what was
+  // written is taken back, so the previous figures stay whole. (One transaction on MongoDB; SQLite runs without
+  // transactions in Payload, hence the explicit undo.)
   const shouldCommit = await initTransaction(req)
   try {
-    await payload.delete({ collection: 'case-aggregates', where: { month: { in: result.months } }, overrideAccess: true, req })
     for (const aggregate of result.aggregates) await payload.create({ collection: 'case-aggregates', data: { ...aggregate, importedAt }, overrideAccess: true, req })
+    await payload.delete({ collection: 'case-aggregates', where: { and: [{ month: { in: result.months } }, { importedAt: { not_equals: importedAt } }] }, overrideAccess: true, req })
     await audit(payload, { action: 'import.caseAggregates', actor: req.user as never, ip: clientIp(req.headers), details: { cases: result.cases, months: result.months, records: result.aggregates.length } }, req)
     if (shouldCommit) await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
+    await payload.delete({ collection: 'case-aggregates', where: { importedAt: { equals: importedAt } }, overrideAccess: true })
     throw error
   }
   return { ok: true, cases: result.cases, months: result.months, records: result.aggregates.length, otherValues: result.otherValues }
