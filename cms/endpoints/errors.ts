@@ -33,6 +33,7 @@ export const NOT_FOUND = {
   module: { fr: 'Module introuvable.', en: 'Module not found.' },
   resource: { fr: 'Document introuvable.', en: 'Document not found.' },
   record: { fr: 'Introuvable, ou vous n’y avez pas accès.', en: 'Not found, or you have no access to it.' },
+  visit: { fr: 'Visite de suivi introuvable, ou hors de votre périmètre.', en: 'Supervision visit not found, or outside your scope.' },
 } as const satisfies Record<string, TText>
 
 const list = (values: readonly string[], and: string) =>
@@ -109,6 +110,14 @@ export const ERROR_CATALOGUE = {
     status: 422,
     /** A refusal whose sentence was written elsewhere in both languages (a rule's own message). */
     text: (p: { reason: TText }): TText => p.reason,
+  },
+  editConflict: {
+    status: 412,
+    /** Someone saved the record after this person opened it: nothing is overwritten; the fields carry the differences. */
+    text: (): TText => ({
+      fr: 'Conflit : cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte. Rien n’a été écrasé : comparez les différences, puis rouvrez la fiche pour enregistrer à nouveau.',
+      en: 'Conflict: someone else changed this record since you opened it. Nothing was overwritten: compare the differences, then open the record again to save.',
+    }),
   },
   internal: {
     status: 500,

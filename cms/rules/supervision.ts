@@ -45,7 +45,7 @@ export type TVisitFact = {
   date: string
   mode?: string
   nextFollowUp?: string | null
-  ratings?: { behaviour: string; rating: string }[]
+  ratings?: { behaviour: string; rating: string }[] | null
 }
 
 const day = (value: string | null | undefined): string => String(value ?? '').slice(0, 10)
