@@ -1,9 +1,9 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import type { ActionItem, SupervisionVisit, User } from '#cms/payload-types.ts'
 import { itemsOfSource, isOpen, type ActionItemStatus } from '#cms/rules/action-items.ts'
 import { behavioursOf, type TFramework } from '#cms/rules/competency-framework.ts'
 import { can } from '#cms/rules/roles.ts'
-import { competencyScores } from '#cms/rules/supervision.ts'
+import { competencyScores, visitsReach } from '#cms/rules/supervision.ts'
 import { currentFramework, frameworkVersion } from '#cms/supervision/framework.ts'
 import { peopleInReach, trainedPeople } from '#cms/supervision/data.ts'
 
@@ -28,8 +28,10 @@ export async function editableVisit(payload: Payload, user: User, id: string): P
   const visit = await payload.findByID({ collection: 'supervision-visits', id, depth: 0, user, overrideAccess: false, disableErrors: true })
   if (!visit) return null
   // Reading is wider than writing (the person supervised reads their own visits): check the write reach too.
-  const writable = await payload.count({ collection: 'supervision-visits', where: { id: { equals: visit.id } }, user, overrideAccess: false })
-  return writable.totalDocs > 0 && canSupervise(user) ? visit : null
+  const reach = visitsReach(user, 'write')
+  if (reach === false) return null
+  const where: Where = reach === true ? { id: { equals: visit.id } } : { and: [{ id: { equals: visit.id } }, reach as Where] }
+  return (await payload.count({ collection: 'supervision-visits', where, overrideAccess: true })).totalDocs > 0 ? visit : null
 }
 
 /** One line of the coaching chart and table: a competency's score at each visit (1 à renforcer … 3 maîtrisé). */

@@ -294,6 +294,8 @@ describe('bad input on every site form', () => {
     'presentiel/[id]/scores.astro': (ids) => `/presentiel/${ids.training}/scores`,
     'presentiel/[id]/presence/[date].astro': (ids) => `/presentiel/${ids.training}/presence/${ids.day}`,
     'presentiel/[id]/presence.json.ts': (ids) => `/presentiel/${ids.training}/presence.json`,
+    'suivi-formatif/visite.astro': () => '/suivi-formatif/visite',
+    'suivi-formatif/visite.json.ts': () => '/suivi-formatif/visite.json',
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',
   }
