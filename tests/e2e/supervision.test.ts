@@ -11,7 +11,7 @@ let portal: PortalProcess
 beforeAll(async () => {
   env = await startE2E()
   portal = env.portal
-}, 180_000)
+}, 600_000)
 afterAll(async () => {
   await env?.stop()
 })
@@ -28,7 +28,9 @@ describe('formative supervision on a phone', () => {
 
     // Coverage of the demo training before the visit (its id read from the portal's database).
     const id = await demoTrainingId()
-    const coverage = async (): Promise<TCoverage> => (await (await page.request.get(`/api/supervision-visits/coverage?training=${id}`)).json()) as TCoverage
+    // The API is read from the page, as the portal's own scripts do (the browser marks the request same-origin).
+    const api = <T>(path: string): Promise<T> => page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json(), path) as Promise<T>
+    const coverage = () => api<TCoverage>(`/api/supervision-visits/coverage?training=${id}`)
     const before = await coverage()
     const hamidou = before.notFollowed.find((p) => p.name === 'MAÏGA Hamidou')!
     expect(hamidou).toBeDefined()
@@ -62,7 +64,7 @@ describe('formative supervision on a phone', () => {
     expect(stored, JSON.stringify(answers)).toHaveLength(1)
     const replay = await page.request.post('/suivi-formatif/visite.json', { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': stored[0]!.key, Origin: portal.url }, data: stored[0]!.body })
     expect(replay.status()).toBe(409)
-    const visits = (await (await page.request.get(`/api/supervision-visits?where[person][equals]=${hamidou.id}&depth=0`)).json()) as { totalDocs: number }
+    const visits = await api<{ totalDocs: number }>(`/api/supervision-visits?where[person][equals]=${hamidou.id}&depth=0`)
     expect(visits.totalDocs).toBe(1)
 
     // The training's coverage rose by one, and the coaching page shows the visit and the agreed action.
