@@ -147,14 +147,17 @@ describe('coverage, reports and the monthly summary', () => {
     const trainer = await call('/coverage', users.formateur!, `training=${training}`)
     expect(trainer.status).toBe(200)
     const body = JSON.stringify(await trainer.json())
-    expect(body).not.toMatch(/rating|toStrengthen|acquired/)
+    expect(body).not.toMatch(/rating|toStrengthen|acquired|progress/)
     const area = (await (await call('/coverage', users.superviseur!)).json()) as { total: number; byOrganisation: { key: string }[] }
     expect(area.byOrganisation.map((l) => l.key)).toEqual(['IRC'])
     expect((await call('/coverage', users.gestionnaire!)).status).toBe(403)
     expect((await call('/coverage', null)).status).toBe(401)
     expect((await call('/coverage', users.gestionnaire!, `training=${training}`)).status).toBe(404)
-    const national = (await (await call('/coverage', users.coordination!)).json()) as { bySupervisor: { key: string; total: number }[] }
+    const national = (await (await call('/coverage', users.coordination!)).json()) as { bySupervisor: { key: string; total: number }[]; progress: { byRegion: { group: string; competency: string; first: number; latest: number }[] } }
     expect(national.bySupervisor.find((s) => s.key === 'Ibrahim Traoré (démo)')?.total).toBe(2)
+    // In Gao, the demo's Ousmane Traoré went from 1.5 to 2.5 in best interests (Hamidou's visits here stay at 2).
+    const gao = national.progress.byRegion.find((l) => l.group === 'Gao' && l.competency === 'interet-superieur')!
+    expect(gao.latest).toBeGreaterThan(gao.first)
   })
 
   it('serves the visit report as PDF and Word to whoever reads the visit, journalled, and hides it from others', async () => {

@@ -14,15 +14,16 @@ import { itemsOfSource } from '../../rules/action-items.ts'
 import { findBehaviour } from '../../rules/competency-framework.ts'
 import { periodBounds, periodLabel, parsePeriodCode } from '../../rules/periods.ts'
 import { can } from '../../rules/roles.ts'
-import { commonGaps, coverage, coverageBySupervisor, visitsByRegionAndMode } from '../../rules/supervision.ts'
+import { commonGaps, competencyProgress, coverage, coverageBySupervisor, visitsByRegionAndMode } from '../../rules/supervision.ts'
 import { currentFramework, frameworkVersion } from '../../supervision/framework.ts'
 import { peopleInReach, trainedPeople, visitFacts, visitFactsInReach } from '../../supervision/data.ts'
 
 /**
  * GET /api/supervision-visits/coverage[?training=<id>] — JSON: how many trained people had at least one follow-up,
  * by region and organisation, and who has not. With a training: its participants, for its trainers (without any
- * rating: coverage carries none), supervisors (their area) and coordination. Without: national totals and the
- * line of each supervisor for coordination, a supervisor's area for a supervisor.
+ * rating), supervisors (their area) and coordination. Without: national totals and the line of each supervisor for
+ * coordination, a supervisor's area for a supervisor. Supervisors and coordination also get `progress`: competency
+ * progress from first to latest visit by region and organisation.
  */
 const coverageHandler: PayloadHandler = async (req) => {
   const user = requireUser(req, { fr: 'voir la couverture du suivi formatif', en: 'see supervision coverage' })
@@ -39,10 +40,15 @@ const coverageHandler: PayloadHandler = async (req) => {
   } else if (!can(user, 'supervise')) throw new PortalError('capabilityMissing', { capability: 'supervise' })
   const visits = await visitFacts(req.payload)
   const result = coverage(people, visits, now, training ?? undefined)
-  if (training !== null || !can(user, 'coordinate')) return Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
+  if (!can(user, 'supervise')) return Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
+  // Competency progress (first visit vs latest) is rating data: for supervision and coordination, never trainers.
+  const framework = await currentFramework(req.payload)
+  const counted = training === null ? people : people.filter((p) => p.trainings.some((t) => String(t.id) === training))
+  const progress = framework ? { byRegion: competencyProgress(counted, visits, framework, now, 'region'), byOrganisation: competencyProgress(counted, visits, framework, now, 'organisation') } : null
+  if (training !== null || !can(user, 'coordinate')) return Response.json({ ...result, progress }, { headers: { 'Cache-Control': 'no-store' } })
   const supervisors = await req.payload.find({ collection: 'users', where: { roles: { in: ['supervisor'] } }, pagination: false, depth: 1, overrideAccess: true })
   const bySupervisor = coverageBySupervisor(all, visits, supervisors.docs.map((s) => ({ id: s.id, name: s.name, organisation: relatedText(s.organisation, 'acronym') || null, region: relatedText(s.region, 'name') || null })), now)
-  return Response.json({ ...result, bySupervisor }, { headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ ...result, progress, bySupervisor }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 /** GET /api/supervision-visits/:id/report?format=pdf|docx — the visit report, for the person and their organisation. */
