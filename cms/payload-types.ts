@@ -91,6 +91,8 @@ export interface Config {
     'dhis2-mappings': Dhis2Mapping;
     'dhis2-sends': Dhis2Send;
     'case-aggregates': CaseAggregate;
+    competencies: Competency;
+    'supervision-visits': SupervisionVisit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -127,6 +129,8 @@ export interface Config {
     'dhis2-mappings': Dhis2MappingsSelect<false> | Dhis2MappingsSelect<true>;
     'dhis2-sends': Dhis2SendsSelect<false> | Dhis2SendsSelect<true>;
     'case-aggregates': CaseAggregatesSelect<false> | CaseAggregatesSelect<true>;
+    competencies: CompetenciesSelect<false> | CompetenciesSelect<true>;
+    'supervision-visits': SupervisionVisitsSelect<false> | SupervisionVisitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -686,15 +690,51 @@ export interface ActionItem {
    */
   owner?: string | null;
   comments?: string | null;
-  source: {
-    relationTo: 'trainings';
-    value: number | Training;
-  };
+  source:
+    | {
+        relationTo: 'trainings';
+        value: number | Training;
+      }
+    | {
+        relationTo: 'supervision-visits';
+        value: number | SupervisionVisit;
+      };
   /**
    * The action item of an earlier occurrence that this one continues.
    */
   carriedOverFrom?: (number | null) | ActionItem;
   trainers?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supervision-visits".
+ */
+export interface SupervisionVisit {
+  id: number;
+  person: number | Participant;
+  supervisor?: (number | null) | User;
+  date: string;
+  mode: 'onSite' | 'phone' | 'video';
+  stepsObserved?: ('1' | '2' | '3' | '4' | '5' | '6' | 'annex')[] | null;
+  ratings?:
+    | {
+        behaviour: string;
+        rating: 'notObserved' | 'toStrengthen' | 'acquired' | 'mastered';
+        observation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  strengths?: string | null;
+  gaps?: string | null;
+  nextFollowUp?: string | null;
+  personName?: string | null;
+  organisation?: (number | null) | Organisation;
+  region?: (number | null) | Region;
+  personAccount?: (number | null) | User;
+  frameworkVersion?: string | null;
+  revision?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -858,6 +898,32 @@ export interface CaseAggregate {
   category: string;
   count: number;
   importedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "competencies".
+ */
+export interface Competency {
+  id: number;
+  /**
+   * Read from the framework (“version” field).
+   */
+  version?: string | null;
+  title?: string | null;
+  /**
+   * For a change of substance, create a new version (e.g. 2026.2): visits keep the version they used.
+   */
+  framework:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1081,6 +1147,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'case-aggregates';
         value: number | CaseAggregate;
+      } | null)
+    | ({
+        relationTo: 'competencies';
+        value: number | Competency;
+      } | null)
+    | ({
+        relationTo: 'supervision-visits';
+        value: number | SupervisionVisit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1589,6 +1663,47 @@ export interface CaseAggregatesSelect<T extends boolean = true> {
   category?: T;
   count?: T;
   importedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "competencies_select".
+ */
+export interface CompetenciesSelect<T extends boolean = true> {
+  version?: T;
+  title?: T;
+  framework?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supervision-visits_select".
+ */
+export interface SupervisionVisitsSelect<T extends boolean = true> {
+  person?: T;
+  supervisor?: T;
+  date?: T;
+  mode?: T;
+  stepsObserved?: T;
+  ratings?:
+    | T
+    | {
+        behaviour?: T;
+        rating?: T;
+        observation?: T;
+        id?: T;
+      };
+  strengths?: T;
+  gaps?: T;
+  nextFollowUp?: T;
+  personName?: T;
+  organisation?: T;
+  region?: T;
+  personAccount?: T;
+  frameworkVersion?: T;
+  revision?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -97,7 +97,14 @@ export const ACCESS_MATRIX = {
     serverSet: ['registeredBy', 'trainers'],
   },
   enrolments: { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'] },
-  'action-items': { create: trainingArea, read: trainingArea, update: trainingArea, delete: coordination, serverSet: ['trainers'] },
+  'action-items': {
+    create: row('none', 'all', 'all', 'scope', 'scope', 'none', 'none', 'none'),
+    read: row('none', 'all', 'all', 'scope', 'scope', 'own', 'own', 'own'),
+    update: row('none', 'all', 'all', 'scope', 'scope', 'none', 'none', 'none'),
+    delete: coordination,
+    serverSet: ['trainers'],
+    note: 'Items follow their source: a training’s reach its trainers; a supervision visit’s agreed actions reach whoever reaches the visit, and the person supervised reads them.',
+  },
   // Accounts and reference data.
   users: {
     create: adminOnly,
@@ -111,6 +118,17 @@ export const ACCESS_MATRIX = {
   regions: referenceData,
   cercles: referenceData,
   organisations: referenceData,
+  // Formative supervision (docs/supervision.md): a supervisor reaches the visits they conduct and those of their
+  // organisation and region; the person supervised reads their own; trainers see coverage only (an endpoint).
+  competencies: { create: coordination, read: row('none', 'all', 'all', 'all', 'all', 'all', 'all', 'all'), update: coordination, delete: adminOnly },
+  'supervision-visits': {
+    create: row('none', 'all', 'all', 'none', 'scope', 'none', 'none', 'none'),
+    read: row('none', 'all', 'all', 'own', 'scope', 'own', 'own', 'own'),
+    update: row('none', 'all', 'all', 'none', 'scope', 'none', 'none', 'none'),
+    delete: coordination,
+    serverSet: ['personName', 'organisation', 'region', 'personAccount', 'frameworkVersion', 'revision'],
+    restricted: { supervisor: ['admin', 'coordinator'] },
+  },
   // Written by the server only (journal, email queue, tokens), read by admins where useful.
   'audit-log': { ...system, read: adminOnly },
   outbox: { ...system, read: adminOnly },

@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
-import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingRecordWritable, trainingStaff } from '../access/index.ts'
+import { coordinatorsOrAdmins, trainingRecordWritable } from '../access/index.ts'
+import { actionItemsReadable, actionItemsWritable, actionItemWriters, visitWritable } from '../access/supervision.ts'
 import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES } from '../rules/action-items.ts'
 import { selectOptions } from '../rules/toolkit.ts'
 import { trainersOf, trainersField } from './Trainings/shared.ts'
@@ -16,6 +17,9 @@ const followSource: CollectionBeforeChangeHook = async ({ data, originalDoc, req
   if (moved && source?.relationTo === 'trainings' && !(await trainingRecordWritable(req, 'trainings', idOf(source.value)))) {
     throw new ValidationError({ collection: 'action-items', errors: [{ path: 'source', message: 'Vous ne pouvez ajouter des points d’action qu’aux formations que vous animez.' }] }, req.t)
   }
+  if (moved && source?.relationTo === 'supervision-visits' && !(await visitWritable(req, idOf(source.value)))) {
+    throw new ValidationError({ collection: 'action-items', errors: [{ path: 'source', message: 'Vous ne pouvez ajouter des actions convenues qu’aux visites de suivi de votre périmètre.' }] }, req.t)
+  }
   if (source?.relationTo === 'trainings') data.trainers = await trainersOf(req.payload, idOf(source.value)!, req)
   return data
 }
@@ -29,7 +33,7 @@ export const ActionItems: CollectionConfig = {
   slug: 'action-items',
   labels: { singular: { fr: 'Point d’action', en: 'Action item' }, plural: { fr: 'Points d’action', en: 'Action items' } },
   admin: { useAsTitle: 'activity', defaultColumns: ['activity', 'status', 'deadline', 'responsiblePerson', 'responsibleOrganisation', 'source'], group: { fr: 'Formations', en: 'Trainings' } },
-  access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: coordinatorsOrAdmins },
+  access: { read: actionItemsReadable, create: actionItemWriters, update: actionItemsWritable, delete: coordinatorsOrAdmins },
   defaultSort: 'deadline',
   hooks: { beforeChange: [followSource] },
   fields: [

@@ -94,3 +94,27 @@ export function emailChangeNotice(name: string, newEmail: string, state: 'reques
         ]
   return compose(state === 'requested' ? 'Demande de changement d’adresse e-mail' : 'Adresse e-mail modifiée', `Bonjour ${name},`, paragraphs)
 }
+
+/** Reminder to a supervisor, a week before a follow-up they planned (formative supervision). */
+export function followUpReminder(name: string, people: { name: string; due: string }[], url: string): TEmail {
+  return compose(
+    'Suivi formatif prévu dans une semaine',
+    `Bonjour ${name},`,
+    ['Vous avez prévu un suivi formatif dans une semaine pour :', ...people.map((p) => `• ${p.name} — le ${p.due}`), 'Préparez la visite (sur site ou à distance) et notez-la dans le portail, même sans réseau.'],
+    { label: 'Ouvrir le suivi formatif', url },
+  )
+}
+
+/** Monthly alert to coordination: people trained more than 60 days ago and never followed up. */
+export function neverFollowedUpAlert(name: string, people: { name: string; organisation: string; region: string; trainedOn: string }[], url: string): TEmail {
+  return compose(
+    `Suivi formatif : ${people.length} personne(s) formée(s) jamais suivie(s)`,
+    `Bonjour ${name},`,
+    [
+      `${people.length} personne(s) formée(s) il y a plus de 60 jours n’ont reçu aucun suivi formatif :`,
+      ...people.map((p) => `• ${p.name} (${p.organisation}, ${p.region}) — formée le ${p.trainedOn}`),
+      'Planifiez un suivi (sur site ou à distance) avec les superviseurs de leur structure et de leur région.',
+    ],
+    { label: 'Voir la couverture du suivi formatif', url },
+  )
+}

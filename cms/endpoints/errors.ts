@@ -23,6 +23,7 @@ export const CAPABILITY_AUDIENCE = {
   administer: { fr: 'aux administrateurs', en: 'administrators' },
   editContent: { fr: 'à l’équipe éditoriale (éditeurs et administrateurs)', en: 'the editorial team (editors and administrators)' },
   editCurriculum: { fr: 'aux formateurs, aux éditeurs, à la coordination et aux administrateurs', en: 'trainers, editors, coordination and administrators' },
+  supervise: { fr: 'aux superviseurs, à la coordination et aux administrateurs', en: 'supervisors, coordination and administrators' },
 } as const satisfies Record<Capability, TText>
 
 /** Things an endpoint may fail to find, with the French and English sentence that says so. */
@@ -32,6 +33,7 @@ export const NOT_FOUND = {
   module: { fr: 'Module introuvable.', en: 'Module not found.' },
   resource: { fr: 'Document introuvable.', en: 'Document not found.' },
   record: { fr: 'Introuvable, ou vous n’y avez pas accès.', en: 'Not found, or you have no access to it.' },
+  visit: { fr: 'Visite de suivi introuvable, ou hors de votre périmètre.', en: 'Supervision visit not found, or outside your scope.' },
 } as const satisfies Record<string, TText>
 
 const list = (values: readonly string[], and: string) =>
@@ -128,6 +130,14 @@ export const ERROR_CATALOGUE = {
     text: (): TText => ({
       fr: 'Envoi réel refusé : l’essai à blanc montre des valeurs qui seraient ignorées ou non reliées. Corrigez la correspondance DHIS2, puis refaites l’essai.',
       en: 'Sending refused: the dry run shows values that would be ignored or are not mapped. Fix the DHIS2 mapping, then run the dry run again.',
+    }),
+  },
+  editConflict: {
+    status: 412,
+    /** Someone saved the record after this person opened it: nothing is overwritten; the fields carry the differences. */
+    text: (): TText => ({
+      fr: 'Conflit : cette fiche a été modifiée par quelqu’un d’autre depuis que vous l’avez ouverte. Rien n’a été écrasé : comparez les différences, puis rouvrez la fiche pour enregistrer à nouveau.',
+      en: 'Conflict: someone else changed this record since you opened it. Nothing was overwritten: compare the differences, then open the record again to save.',
     }),
   },
   internal: {

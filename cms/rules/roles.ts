@@ -53,6 +53,8 @@ export const CAPABILITIES = {
   editContent: ['editor', 'admin'],
   /** The self-training modules' texts (and reading their quiz answers). */
   editCurriculum: ['trainer', 'editor', 'coordinator', 'admin'],
+  /** Formative supervision: record follow-up visits and read them in their scope (docs/supervision.md). */
+  supervise: ['supervisor', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A named capability of CAPABILITIES. */

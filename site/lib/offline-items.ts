@@ -44,3 +44,77 @@ export const ZQuizSubmission = z.object({
     .check(z.refine((a) => Object.keys(a).length <= 50, { error: 'trop de réponses' })),
 })
 export type TQuizSubmission = z.infer<typeof ZQuizSubmission>
+
+/** How a visit was made, and the rating scale: the server's vocabularies (cms/rules/supervision.ts, competency-framework.ts). */
+export const VISIT_MODE_CODES = ['onSite', 'phone', 'video'] as const
+export const RATING_CODES = ['notObserved', 'toStrengthen', 'acquired', 'mastered'] as const
+/** The case-management steps a visit may observe (cms/rules/toolkit.ts STEPS). */
+export const STEP_CODES = ['1', '2', '3', '4', '5', '6', 'annex'] as const
+
+const day = (field: string) => z.iso.date({ error: `${field} : une date AAAA-MM-JJ est attendue.` })
+const text = (field: string, max: number) => z.string().check(z.maxLength(max, { error: `${field} : au plus ${max} caractères.` }))
+const recordId = (error: string) => z.string().check(z.regex(/^[A-Za-z0-9]{1,40}$/, { error }))
+
+/**
+ * Body of POST /suivi-formatif/visite.json (and of the visit form without JavaScript): a new visit, or a change to
+ * one (`visit` and the `revision` the person opened, so a visit changed meanwhile is refused with the differences).
+ * Checks that need the database — date against the person's first training, behaviour in the framework version,
+ * person in the supervisor's scope — are the server's (cms/rules/supervision.ts `visitProblems`).
+ */
+export const ZVisit = z.object({
+  visit: z.optional(recordId('Visite inconnue.')),
+  revision: z.optional(z.number().check(z.int(), z.minimum(1))),
+  person: recordId('Personne supervisée : choisissez une personne dans la liste.'),
+  date: day('Date de la visite'),
+  mode: z.enum(VISIT_MODE_CODES, { error: 'Modalité : sur site, à distance par téléphone ou par visio.' }),
+  steps: z.array(z.enum(STEP_CODES, { error: 'Étape observée inconnue.' })).check(z.maxLength(STEP_CODES.length)),
+  ratings: z
+    .array(
+      z.object({
+        behaviour: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, { error: 'Comportement inconnu.' })),
+        rating: z.enum(RATING_CODES, { error: 'Niveau hors de l’échelle : non observé, à renforcer, acquis ou maîtrisé.' }),
+        observation: text('Observation', 2000),
+      }),
+    )
+    .check(z.maxLength(200, { error: 'Au plus 200 comportements notés.' })),
+  strengths: text('Points forts', 4000),
+  gaps: text('Points à améliorer', 4000),
+  nextFollowUp: z.optional(day('Prochain suivi')),
+  actions: z
+    .array(z.object({ activity: z.string().check(z.minLength(1, { error: 'Action convenue : décrivez l’action.' }), z.maxLength(300, { error: 'Action convenue : au plus 300 caractères.' })), deadline: z.optional(day('Échéance de l’action')) }))
+    .check(z.maxLength(20, { error: 'Au plus 20 actions convenues par visite.' })),
+})
+export type TVisit = z.infer<typeof ZVisit>
+
+/**
+ * The visit form's fields (name → value; `steps` may repeat) as the body ZVisit checks: one reading for the page
+ * without JavaScript and for the script that queues the visit. Fields: person, date, mode, steps, `r-<behaviour>`
+ * (a level, empty when not rated) with `o-<behaviour>` (its observation), strengths, gaps, nextFollowUp,
+ * `action-<n>` with `deadline-<n>`, and visit with revision when a visit is changed.
+ */
+export function visitFromForm(entries: Iterable<[string, string]>): unknown {
+  const fields = new Map<string, string[]>()
+  for (const [name, value] of entries) fields.set(name, [...(fields.get(name) ?? []), String(value)])
+  const one = (name: string) => (fields.get(name)?.[0] ?? '').trim()
+  const optional = (name: string) => one(name) || undefined
+  const ratings = [...fields.keys()]
+    .filter((name) => name.startsWith('r-') && one(name))
+    .map((name) => ({ behaviour: name.slice(2), rating: one(name), observation: one(`o-${name.slice(2)}`) }))
+  const actions = [...fields.keys()]
+    .filter((name) => /^action-\d+$/.test(name) && one(name))
+    .map((name) => ({ activity: one(name), deadline: optional(`deadline-${name.slice(7)}`) }))
+  const revision = optional('revision')
+  return {
+    visit: optional('visit'),
+    revision: revision === undefined ? undefined : Number(revision),
+    person: one('person'),
+    date: one('date'),
+    mode: one('mode'),
+    steps: fields.get('steps') ?? [],
+    ratings,
+    strengths: one('strengths'),
+    gaps: one('gaps'),
+    nextFollowUp: optional('nextFollowUp'),
+    actions,
+  }
+}

@@ -296,6 +296,8 @@ describe('bad input on every site form', () => {
     'presentiel/[id]/presence.json.ts': (ids) => `/presentiel/${ids.training}/presence.json`,
     'rapports/cpims.astro': () => '/rapports/cpims',
     'rapports/dhis2.astro': () => '/rapports/dhis2',
+    'suivi-formatif/visite.astro': () => '/suivi-formatif/visite',
+    'suivi-formatif/visite.json.ts': () => '/suivi-formatif/visite.json',
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',
   }

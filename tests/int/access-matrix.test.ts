@@ -30,7 +30,7 @@ let strangerTrainer: User
 let pdf: Buffer
 // A minimal MP4 (an `ftyp` box then an empty `free` box): what the upload policy checks from the bytes.
 const mp4 = Buffer.concat([Buffer.from('00000018667479706973366d0000020069736f6d69736f32', 'hex'), Buffer.from('0000000866726565', 'hex')])
-const ref = {} as { region: number; organisation: number; module: number; moduleData: Record<string, unknown>; openResource: number }
+const ref = {} as { region: number; organisation: number; module: number; moduleData: Record<string, unknown>; openResource: number; framework: unknown; area: { organisation: number; region: number }; elsewhere: { organisation: number; region: number } }
 
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter += 1)}`
@@ -60,6 +60,11 @@ beforeAll(async () => {
       ...sys,
     })
   ).id
+  ref.framework = (await payload.find({ collection: 'competencies', limit: 1, ...sys })).docs[0]!.framework
+  // The supervisor's area (their organisation in their region) and a place outside it.
+  ref.area = { organisation: idOf(users.supervisor.organisation) as number, region: idOf(users.supervisor.region) as number }
+  const otherOrganisation = (await payload.find({ collection: 'organisations', where: { id: { not_equals: ref.area.organisation } }, limit: 1, ...sys })).docs[0]!.id
+  ref.elsewhere = { organisation: otherOrganisation, region: ref.area.region }
   // Booting the portal (migrations and seed) takes minutes on a loaded machine.
 }, 600_000)
 
@@ -92,6 +97,16 @@ const participantOf = (trainer: User) =>
   make('participants', { data: { firstName: 'Fanta', lastName: unique('Matrice'), sex: 'F', function: 'Éducatrice', organisation: ref.organisation, region: ref.region, registeredBy: trainer.id, confirmedDistinct: true } })
 const enrolmentOf = async (trainer: User) => make('enrolments', { data: { training: await trainingOf(trainer), participant: await participantOf(trainer) } })
 const nextStepOf = async (trainer: User) => make('action-items', { data: { activity: unique('Restitution'), status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(trainer) } } })
+// Supervision: a person of the registry in a place (the supervisor's area or elsewhere), with an account's email
+// when they are the actor supervised; a visit of them conducted by coordination; an agreed action of that visit.
+const personIn = (place: { organisation: number; region: number }, email?: string) =>
+  make('participants', { data: { firstName: 'Awa', lastName: unique('Suivie'), sex: 'F', function: 'Gestionnaire de cas', organisation: place.organisation, region: place.region, email, confirmedDistinct: true } })
+const visitData = async (person: Id) => ({ data: { person, supervisor: users.coordinator.id, date: '2026-01-15', mode: 'onSite' } })
+const visitOf = async (place: { organisation: number; region: number }, email?: string) => make('supervision-visits', await visitData(await personIn(place, email)))
+/** A visit the actor reaches: in the supervisor's area for a supervisor, else one of which the actor is the person supervised. */
+const reachedVisit = (actor: Exclude<Actor, 'anonymous'>) => (actor === 'supervisor' ? visitOf(ref.area) : visitOf(ref.elsewhere, users[actor].email))
+const agreedAction = async (visit: Id) => ({ data: { activity: unique('Relire le plan d’action'), status: 'toDo', source: { relationTo: 'supervision-visits', value: visit } } })
+const frameworkData = () => ({ data: { framework: { ...(ref.framework as Record<string, unknown>), version: `2099.${(counter += 1)}` } } })
 /** Whose trainings an actor's "own" training records are: their own when they run trainings, else another trainer's. */
 const runner = (actor: Actor) => (actor === 'trainer' ? users.trainer : strangerTrainer)
 
@@ -162,9 +177,13 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   },
   'action-items': {
     other: () => nextStepOf(strangerTrainer),
-    mine: (actor) => nextStepOf(runner(actor)),
-    create: async (actor) => ({ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(runner(actor)) } } }),
-    outside: async () => [{ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }],
+    mine: async (actor) => (actor === 'trainer' || actor === 'admin' || actor === 'coordinator' ? nextStepOf(runner(actor)) : make('action-items', await agreedAction(await reachedVisit(actor)))),
+    create: async (actor) =>
+      actor === 'supervisor' ? agreedAction(await visitOf(ref.area)) : { data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(runner(actor)) } } },
+    outside: async (actor) =>
+      actor === 'supervisor'
+        ? [await agreedAction(await visitOf(ref.elsewhere)), { data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }]
+        : [{ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }, await agreedAction(await visitOf(ref.area))],
   },
   users: {
     other: () => make('users', { data: { email: `${unique('compte')}@example.org`, name: 'Compte de test', password: 'Baobab-sous-la-pluie-7', roles: ['learner'] } }),
@@ -179,6 +198,13 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   organisations: {
     other: () => make('organisations', { data: { acronym: unique('ORG'), name: 'Structure de test', kind: 'nationalNgo' } }),
     create: async () => ({ data: { acronym: unique('ORG'), name: 'Structure de test', kind: 'nationalNgo' } }),
+  },
+  competencies: { other: () => make('competencies', frameworkData()), create: async () => frameworkData() },
+  'supervision-visits': {
+    other: () => visitOf(ref.elsewhere),
+    mine: (actor) => reachedVisit(actor),
+    create: async () => visitData(await personIn(ref.area)),
+    outside: async () => [await visitData(await personIn(ref.elsewhere))],
   },
   'audit-log': { other: () => make('audit-log', { data: { action: 'login.success', actorEmail: 'x@example.org' } }), create: async () => ({ data: { action: 'login.success', actorEmail: 'forge@example.org' } }) },
   outbox: { other: () => make('outbox', { data: { to: 'x@example.org', subject: 'Test', text: 'Test', status: 'kept' } }), create: async () => ({ data: { to: 'x@example.org', subject: 'Forgé', text: 'Forgé', status: 'sent' } }) },
