@@ -13,7 +13,8 @@ let editor: User
 beforeAll(async () => {
   payload = await testPortal()
   editor = await accountByEmail(payload, 'editeur@example.org')
-})
+  // Booting, migrating and seeding a portal takes minutes on a loaded machine.
+}, 600_000)
 
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 })
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, direction: null, format: '', indent: 0, textFormat: 0, version: 1 })
