@@ -242,7 +242,24 @@ export interface Resource {
   sections?:
     | {
         heading: string;
-        body: string;
+        /**
+         * Lists, links, bold, italic, sub-headings, quotes and tables show on the site; anything else is dropped.
+         */
+        body: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        };
         id?: string | null;
       }[]
     | null;

@@ -1,7 +1,7 @@
 import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js'
 
-// Fuzzy search over the toolkit: accent- and case-insensitive, typo-tolerant, over titles, summaries, form codes
-// and tags. Pure: documents in, results out; the store (store.ts) keeps an index in step with the database.
+// Fuzzy search over the toolkit: accent- and case-insensitive, typo-tolerant, over titles, summaries, form codes,
+// tags and the plain text of the sections (lowest weight). Pure: documents in, results out; the store (store.ts) keeps an index in step with the database.
 //
 // Two stages, so that 5,000 documents answer in a few milliseconds (docs/budgets.md): an inverted index of
 // accent-free words finds candidates, each query word matching index words exactly, by prefix, or within a small
@@ -9,7 +9,7 @@ import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js'
 // Running fuse.js alone over every document costs ~150 ms per query at that size.
 
 /** What the index holds for one resource. */
-export type TSearchDoc = { id: number | string; slug: string; title: string; summary: string; formCode?: string | null; tags: string[]; type: string; publishedAt?: string | null }
+export type TSearchDoc = { id: number | string; slug: string; title: string; summary: string; formCode?: string | null; tags: string[]; type: string; publishedAt?: string | null; text?: string }
 
 /** A piece of text, marked when it matched the query. */
 export type TSegment = { text: string; mark: boolean }
@@ -21,6 +21,7 @@ const OPTIONS: IFuseOptions<TSearchDoc> = {
     { name: 'formCode', weight: 3 },
     { name: 'tags', weight: 2 },
     { name: 'summary', weight: 1 },
+    { name: 'text', weight: 0.5 },
   ],
   threshold: 0.34,
   ignoreLocation: true,
@@ -29,7 +30,7 @@ const OPTIONS: IFuseOptions<TSearchDoc> = {
   includeScore: true,
   minMatchCharLength: 2,
 }
-const FIELD_WEIGHTS = { title: 3, formCode: 3, tags: 2, summary: 1 } as const
+const FIELD_WEIGHTS = { title: 3, formCode: 3, tags: 2, summary: 1, text: 0.5 } as const
 const CANDIDATES = 60
 
 /** Lowercase, without accents: "Évaluation" → "evaluation". */
@@ -49,7 +50,7 @@ export type TSearchIndex = { docs: TSearchDoc[]; postings: Map<string, Map<numbe
 export function buildIndex(docs: TSearchDoc[]): TSearchIndex {
   const postings = new Map<string, Map<number, number>>()
   docs.forEach((doc, i) => {
-    const fields: [keyof typeof FIELD_WEIGHTS, string][] = [['title', doc.title], ['formCode', doc.formCode ?? ''], ['tags', doc.tags.join(' ')], ['summary', doc.summary]]
+    const fields: [keyof typeof FIELD_WEIGHTS, string][] = [['title', doc.title], ['formCode', doc.formCode ?? ''], ['tags', doc.tags.join(' ')], ['summary', doc.summary], ['text', doc.text ?? '']]
     for (const [field, text] of fields) {
       for (const word of words(text)) {
         let entry = postings.get(word)

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { richTextToPlainText } from '../rich-text/html.ts'
 import { buildIndex, search, type TSearchDoc, type TSearchHit, type TSearchIndex } from './index.ts'
 
 // The index follows the database: before each search one cheap query reads the number of published resources
@@ -25,9 +26,20 @@ export async function loadSearchDocs(payload: Payload, locale: 'fr' | 'en'): Pro
     locale,
     fallbackLocale: 'fr',
     overrideAccess: true,
-    select: { slug: true, title: true, summary: true, formCode: true, tags: true, type: true, publishedAt: true },
+    select: { slug: true, title: true, summary: true, formCode: true, tags: true, type: true, publishedAt: true, sections: true },
   })
-  return docs.map((d) => ({ id: d.id, slug: d.slug, title: d.title, summary: d.summary, formCode: d.formCode ?? null, tags: d.tags ?? [], type: d.type, publishedAt: d.publishedAt ?? null }))
+  return docs.map((d) => ({
+    id: d.id,
+    slug: d.slug,
+    title: d.title,
+    summary: d.summary,
+    formCode: d.formCode ?? null,
+    tags: d.tags ?? [],
+    type: d.type,
+    publishedAt: d.publishedAt ?? null,
+    // The sections' words, as plain text: found by search, never shown as HTML in results.
+    text: (d.sections ?? []).map((s) => `${s.heading} ${richTextToPlainText(s.body)}`).join(' '),
+  }))
 }
 
 /** Searches the published toolkit; the public only ever sees published, current documents. */

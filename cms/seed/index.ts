@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Role } from '../rules/roles.ts'
 import { DOCUMENT_STATUSES, RESOURCE_TYPES } from '../rules/toolkit.ts'
 import { loadContent, renderResourcePdf, sectionsOf, ZNewsFile, ZResourceFile } from './content.ts'
+import { markdownToSectionBody } from '../rich-text/editor.ts'
 import { seedCurriculum } from './curriculum.ts'
 import { seedDemoTraining } from './trainings.ts'
 import { seedCompetencies, seedDemoVisits } from './supervision.ts'
@@ -150,7 +151,8 @@ async function seedResources(payload: Payload): Promise<number> {
         publishedAt: r.publishedAt,
         consultationClosesAt: r.consultationClosesAt,
         file: media.id,
-        sections,
+        // The content files are Markdown: Lexical's own conversion turns their lists, links and tables into rich text.
+        sections: await Promise.all(sections.map(async (s) => ({ heading: s.heading, body: await markdownToSectionBody(payload.config, s.body) }))),
       },
     })
     if (r.en) await payload.update({ collection: 'resources', id: doc.id, locale: 'en', overrideAccess: true, data: { title: r.en.title, summary: r.en.summary } })

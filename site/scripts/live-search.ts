@@ -1,7 +1,7 @@
 // Live search for /recherche: progressive enhancement of the GET form. Without JavaScript the form still
 // submits to the server, which renders the same results. Builds DOM nodes (never HTML strings from data).
 type Segment = { text: string; mark: boolean }
-type Hit = { url: string; formCode: string | null; title: Segment[]; summary: Segment[] }
+type Hit = { url: string; formCode: string | null; title: Segment[]; summary: Segment[]; lang: { title?: 'fr'; summary?: 'fr' } }
 
 const input = document.querySelector<HTMLInputElement>('input[data-live]')
 const results = document.getElementById('resultats')
@@ -30,6 +30,9 @@ if (input && results) {
           heading.append(link)
           const summary = document.createElement('p')
           render(summary, hit.summary)
+          // French text on an English page says so (as the server-rendered cards do).
+          if (hit.lang.title) heading.lang = hit.lang.title
+          if (hit.lang.summary) summary.lang = hit.lang.summary
           card.append(heading, summary)
           return card
         })

@@ -27,13 +27,25 @@ export function serverPage(lang: Lang, title: MessageKey, body: MessageKey, para
   )
 }
 
-/** Refuses a request: an HTML page on the site (in the page's language), Payload-style JSON in French elsewhere. */
+/**
+ * True when the client asked for a page (a browser following a form post or a link sends `Accept: text/html…`);
+ * scripts and `fetch` send `*\/*` or `application/json` and get JSON.
+ */
+export function acceptsHtml(accept: string | undefined): boolean {
+  return /(?:^|,)\s*text\/html\s*(?:;|,|$)/i.test(accept ?? '')
+}
+
+/**
+ * Refuses a request: an HTML page on the site (in the page's language) and to a browser that asked for a page
+ * anywhere (a too-large form posted straight to /api or /admin shows a French page, not JSON), Payload-style JSON
+ * in French to scripts.
+ */
 export function refuse(
   res: http.ServerResponse,
-  where: { area: Area; english: boolean },
+  where: { area: Area; english: boolean; html?: boolean },
   status: number,
   text: { title: MessageKey; body: MessageKey; params?: Record<string, string | number> },
 ): void {
-  if (where.area === 'site') return answer(res, status, serverPage(where.english ? 'en' : 'fr', text.title, text.body, text.params), 'html')
+  if (where.area === 'site' || where.html) return answer(res, status, serverPage(where.english ? 'en' : 'fr', text.title, text.body, text.params), 'html')
   answer(res, status, { errors: [{ message: t('fr', text.body, text.params) }] })
 }

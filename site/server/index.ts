@@ -11,7 +11,7 @@ import send from 'send'
 import { env } from '#cms/config/env.ts'
 import { startPortal } from '#cms/portal.ts'
 import { normalisePath } from '#cms/rules/paths.ts'
-import { answer, refuse, serverPage } from './answers.ts'
+import { acceptsHtml, answer, refuse, serverPage } from './answers.ts'
 import { clientAddress } from './client-address.ts'
 import { areaOf, securityHeaders, type Area } from './headers.ts'
 import { healthz } from './healthz.ts'
@@ -126,7 +126,7 @@ export async function startServer(options: PortalServerOptions = {}) {
     const route = normalisePath(req.url ?? '/')
     const area: Area = route.english ? 'site' : areaOf(route.path)
     applyHeaders(res, area)
-    const where = { area, english: route.english }
+    const where = { area, english: route.english, html: acceptsHtml(req.headers.accept) }
     // The client address for rate limits and the audit log: the socket's peer, or what the trusted proxies saw.
     const ip = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.TRUST_PROXY)
     req.headers['x-portal-client-ip'] = ip

@@ -259,8 +259,11 @@ describe('quality: accessibility, SEO, news', () => {
     const rss = await (await fetch(`${portal.url}/actualites/rss.xml`)).text()
     expect(rss).toContain('<rss version="2.0">')
     expect((rss.match(/<item>/g) ?? []).length).toBeGreaterThanOrEqual(5)
+    // Every seeded title and summary has its English; the sections are French, marked so and announced.
     const en = await (await fetch(`${portal.url}/en/ressources/formulaire-1b-enregistrement-du-cas`)).text()
-    expect(en).toContain('not translated into English yet')
+    expect(en).toContain('<h1>Form 1.B — Case registration</h1>')
+    expect(en).toContain('<p class="french-only">Available in French only.</p>')
+    expect(en).toContain('<div class="prose" lang="fr">')
     const enTranslated = await (await fetch(`${portal.url}/en/ressources/formulaire-1c-evaluation-initiale`)).text()
     expect(enTranslated).toContain('Form 1.C')
     expect(enTranslated).not.toContain('not translated into English yet')

@@ -49,8 +49,9 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  // A loaded machine (several developers' test runs at once) may need longer: E2E_START_SECONDS raises the wait.
-  const startSeconds = Number(process.env.E2E_START_SECONDS ?? 90)
+  // A cold boot (imports, migrations, seed, Next) takes about a minute alone; a loaded machine (several test runs
+  // at once) may need longer: E2E_START_SECONDS raises the wait.
+  const startSeconds = Number(process.env.E2E_START_SECONDS ?? 180)
   const deadline = Date.now() + startSeconds * 1000
   for (;;) {
     const early = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 250))])

@@ -3,6 +3,7 @@ import { editorsOnly, publishedOrEditors } from '../../access/index.ts'
 import { AUDIENCES, DOCUMENT_STATUSES, FORM_CODES, LANGUAGES, RESOURCE_TYPES, selectOptions, STEPS } from '../../rules/toolkit.ts'
 import { deriveResourceFields, publishAttachedFile, recordSupersession, withdrawAttachedFile } from './hooks.ts'
 import { slugField } from '../../fields/slug.ts'
+import { sectionBodyEditor } from '../../rich-text/editor.ts'
 
 /** Documents of the case-management toolkit: forms, guidelines, SOPs, protocol, competency framework… */
 export const Resources: CollectionConfig = {
@@ -64,7 +65,14 @@ export const Resources: CollectionConfig = {
       labels: { singular: { fr: 'Section', en: 'Section' }, plural: { fr: 'Sections', en: 'Sections' } },
       fields: [
         { name: 'heading', type: 'text', required: true, maxLength: 200, label: { fr: 'Titre de la section', en: 'Section heading' } },
-        { name: 'body', type: 'textarea', required: true, maxLength: 20000, label: { fr: 'Texte', en: 'Text' } },
+        {
+          name: 'body',
+          type: 'richText',
+          required: true,
+          editor: sectionBodyEditor,
+          label: { fr: 'Texte', en: 'Text' },
+          admin: { description: { fr: 'Listes, liens, gras, italique, intertitres, citations et tableaux sont affichés sur le site ; le reste est ignoré.', en: 'Lists, links, bold, italic, sub-headings, quotes and tables show on the site; anything else is dropped.' } },
+        },
       ],
     },
     {

@@ -7,6 +7,7 @@ import * as migration_20261201_050058_action_items_sources from './20261201_0500
 import * as migration_20261201_052711_idempotency_keys from './20261201_052711_idempotency_keys.ts';
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
+import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
 import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
 import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
 import * as migration_20261201_082434_case_aggregates from './20261201_082434_case_aggregates.ts';
@@ -56,6 +57,11 @@ export const migrations = [
     up: migration_20261201_073337_daily_routine.up,
     down: migration_20261201_073337_daily_routine.down,
     name: '20261201_073337_daily_routine',
+  },
+  {
+    up: migration_20261201_074136_resource_rich_text.up,
+    down: migration_20261201_074136_resource_rich_text.down,
+    name: '20261201_074136_resource_rich_text',
   },
   {
     up: migration_20261201_074605_supervision.up,
