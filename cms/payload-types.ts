@@ -88,6 +88,8 @@ export interface Config {
     outbox: Outbox;
     'auth-tokens': AuthToken;
     'idempotency-keys': IdempotencyKey;
+    meetings: Meeting;
+    'capacity-plan-items': CapacityPlanItem;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +123,8 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    meetings: MeetingsSelect<false> | MeetingsSelect<true>;
+    'capacity-plan-items': CapacityPlanItemsSelect<false> | CapacityPlanItemsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -678,15 +682,78 @@ export interface ActionItem {
    */
   owner?: string | null;
   comments?: string | null;
-  source: {
-    relationTo: 'trainings';
-    value: number | Training;
-  };
+  source:
+    | {
+        relationTo: 'trainings';
+        value: number | Training;
+      }
+    | {
+        relationTo: 'meetings';
+        value: number | Meeting;
+      };
   /**
    * The action item of an earlier occurrence that this one continues.
    */
   carriedOverFrom?: (number | null) | ActionItem;
   trainers?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Plan the year, follow answers and quarter compliance: the portal’s “Meetings” page (/reunions).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings".
+ */
+export interface Meeting {
+  id: number;
+  title: string;
+  kind: 'quarterly' | 'adHoc' | 'validationWorkshop';
+  status: 'planned' | 'held' | 'postponed' | 'cancelled';
+  start: string;
+  end: string;
+  venue?: string | null;
+  onlineLink?: string | null;
+  organiser?: (number | null) | Organisation;
+  invitedOrganisations?: (number | Organisation)[] | null;
+  invitedPeople?: (number | User)[] | null;
+  /**
+   * Open action points of earlier meetings are added automatically.
+   */
+  agenda?:
+    | {
+        item: string;
+        id?: string | null;
+      }[]
+    | null;
+  documents?: (number | Media)[] | null;
+  attendance?:
+    | {
+        person?: (number | null) | User;
+        name?: string | null;
+        organisation?: (number | null) | Organisation;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  discussion?: string | null;
+  decisions?: string | null;
+  planReview?: string | null;
+  /**
+   * Written by invitees from the emailed link.
+   */
+  rsvps?:
+    | {
+        person: number | User;
+        answer: 'yes' | 'no' | 'maybe';
+        answeredAt: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Raised by the server at every change sent to invitees.
+   */
+  icsSequence?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -786,6 +853,58 @@ export interface IdempotencyKey {
   id: number;
   key: string;
   user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * XLSX/PDF export and the plan at a past date: the portal’s “Meetings” page (/reunions).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "capacity-plan-items".
+ */
+export interface CapacityPlanItem {
+  id: number;
+  activity: string;
+  targetGroup?: string | null;
+  region?: (number | null) | Region;
+  responsible?: string | null;
+  period?: string | null;
+  budget?: number | null;
+  fundingSource?: string | null;
+  status: 'done' | 'inProgress' | 'notDone' | 'postponed';
+  deadline?: string | null;
+  comments?: string | null;
+  trainings?: (number | Training)[] | null;
+  meetings?: (number | Meeting)[] | null;
+  /**
+   * Visit numbers, comma-separated.
+   */
+  visits?: string | null;
+  history?:
+    | {
+        at: string;
+        by?: (number | null) | User;
+        changes?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        snapshot?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -997,6 +1116,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-keys';
         value: number | IdempotencyKey;
+      } | null)
+    | ({
+        relationTo: 'meetings';
+        value: number | Meeting;
+      } | null)
+    | ({
+        relationTo: 'capacity-plan-items';
+        value: number | CapacityPlanItem;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1459,6 +1586,82 @@ export interface AuthTokensSelect<T extends boolean = true> {
 export interface IdempotencyKeysSelect<T extends boolean = true> {
   key?: T;
   user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings_select".
+ */
+export interface MeetingsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  status?: T;
+  start?: T;
+  end?: T;
+  venue?: T;
+  onlineLink?: T;
+  organiser?: T;
+  invitedOrganisations?: T;
+  invitedPeople?: T;
+  agenda?:
+    | T
+    | {
+        item?: T;
+        id?: T;
+      };
+  documents?: T;
+  attendance?:
+    | T
+    | {
+        person?: T;
+        name?: T;
+        organisation?: T;
+        role?: T;
+        id?: T;
+      };
+  discussion?: T;
+  decisions?: T;
+  planReview?: T;
+  rsvps?:
+    | T
+    | {
+        person?: T;
+        answer?: T;
+        answeredAt?: T;
+        id?: T;
+      };
+  icsSequence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "capacity-plan-items_select".
+ */
+export interface CapacityPlanItemsSelect<T extends boolean = true> {
+  activity?: T;
+  targetGroup?: T;
+  region?: T;
+  responsible?: T;
+  period?: T;
+  budget?: T;
+  fundingSource?: T;
+  status?: T;
+  deadline?: T;
+  comments?: T;
+  trainings?: T;
+  meetings?: T;
+  visits?: T;
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        changes?: T;
+        snapshot?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -32,6 +32,7 @@ export const NOT_FOUND = {
   module: { fr: 'Module introuvable.', en: 'Module not found.' },
   resource: { fr: 'Document introuvable.', en: 'Document not found.' },
   record: { fr: 'Introuvable, ou vous n’y avez pas accès.', en: 'Not found, or you have no access to it.' },
+  meeting: { fr: 'Réunion introuvable, ou vous n’y êtes pas invité(e).', en: 'Meeting not found, or you are not invited to it.' },
 } as const satisfies Record<string, TText>
 
 const list = (values: readonly string[], and: string) =>

@@ -4,6 +4,7 @@ import {
   bamakoInstant,
   carriedActionPoints,
   complianceAlert,
+  complianceAlertToday,
   daysUntil,
   meetingProblems,
   planAt,
@@ -16,6 +17,8 @@ import {
   rsvpRefusal,
   rsvpSummary,
   withAnswer,
+  isInvited,
+  meetingsReadable,
   type TMeeting,
   type TMeetingActionPoint,
   type TPlanHistoryEntry,
@@ -86,6 +89,15 @@ describe('quarter compliance', () => {
     // Q4 2026 with only a cancelled meeting: the alert on 31 December, not for the next year's first quarter.
     expect(complianceAlert(meetings, new Date('2026-12-31T23:00:00Z'))).toMatchObject({ code: '2026Q4', daysLeft: 1 })
     expect(complianceAlert(meetings, new Date('2027-01-01T00:00:00Z'))).toBeNull()
+  })
+})
+
+describe('the compliance alert email', () => {
+  it('goes out when fewer than 30 days are left, then two weeks, one week and one day before the end', () => {
+    const meetings: TMeeting[] = [quarterly(1, '2026-02-12T09:00:00Z', 'held')]
+    const days = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-17', '2026-06-24', '2026-06-30'].map((d) => complianceAlertToday(meetings, new Date(`${d}T07:00:00Z`))?.daysLeft ?? null)
+    expect(days).toEqual([null, 29, null, 14, 7, 1])
+    expect(complianceAlertToday(meetings, new Date('2026-03-02T07:00:00Z'))).toBeNull()
   })
 })
 
@@ -183,5 +195,23 @@ describe('the capacity-building plan’s history', () => {
     expect(quarterCodeProblem('2026Q2')).toBeNull()
     expect(quarterCodeProblem('')).toBeNull()
     expect(quarterCodeProblem('2026-05')).toMatch(/AAAAQn/)
+  })
+})
+
+describe('who reads a meeting', () => {
+  const meeting = { invitedPeople: [5, { id: 6 }], invitedOrganisations: [{ id: 20 }] }
+  it('is national for coordination, invitation-bound for everyone else, nothing for visitors', () => {
+    expect(meetingsReadable({ id: 1, roles: ['coordinator'] })).toBe(true)
+    expect(meetingsReadable(null)).toBe(false)
+    expect(meetingsReadable({ id: 1, roles: ['coordinator'], active: false })).toBe(false)
+    expect(meetingsReadable({ id: 5, roles: ['supervisor'], organisation: 20 })).toEqual({ or: [{ invitedPeople: { in: [5] } }, { invitedOrganisations: { in: [20] } }] })
+    expect(meetingsReadable({ id: 5, roles: ['learner'] })).toEqual({ or: [{ invitedPeople: { in: [5] } }] })
+  })
+
+  it('finds an invitation in person or through the organisation', () => {
+    expect(isInvited({ id: 6, roles: ['trainer'] }, meeting)).toBe(true)
+    expect(isInvited({ id: 9, roles: ['caseManager'], organisation: { id: 20 } }, meeting)).toBe(true)
+    expect(isInvited({ id: 9, roles: ['caseManager'], organisation: 21 }, meeting)).toBe(false)
+    expect(isInvited(null, meeting)).toBe(false)
   })
 })

@@ -1,6 +1,8 @@
 import { isOpen, type TActionItem } from './action-items.ts'
 import { civilDay, comparePeriods, daysLeft, periodBounds, periodCode, periodLabel, periodOf, periodRange, type TPeriod } from './periods.ts'
 import type { Label } from './toolkit.ts'
+import { can, type RoleHolder } from './roles.ts'
+import { idOf } from '../fields/relations.ts'
 
 // The common case-management framework (cadre commun): its meetings, quarter compliance, reminders, RSVP answers,
 // the action points carried onto the next meeting's agenda, and the capacity-building plan's history. Plain data in
@@ -132,6 +134,18 @@ export function complianceAlert(meetings: readonly TMeeting[], now: Date): TQuar
   return quarterCompliance(meetings, current.year, now).find((q) => q.alert) ?? null
 }
 
+/**
+ * The days left in a quarter on which the alert email goes out: when fewer than 30 days are left (29), then two
+ * weeks, one week and one day before the end, rather than every day of the last month.
+ */
+export const COMPLIANCE_ALERT_ON: readonly number[] = [29, 14, 7, 1]
+
+/** The current quarter's entry when its alert email is due today, else null. */
+export function complianceAlertToday(meetings: readonly TMeeting[], now: Date): TQuarterCompliance | null {
+  const alert = complianceAlert(meetings, now)
+  return alert && COMPLIANCE_ALERT_ON.includes(alert.daysLeft) ? alert : null
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reminders: 7 days and 1 day before, by civil day in Bamako.
 
@@ -245,4 +259,25 @@ export function planAt<I extends { id: number | string; history?: readonly TPlan
 export function quarterCodeProblem(code: string | null | undefined): string | null {
   if (!code) return null
   return /^\d{4}Q[1-4]$/.test(code) ? null : `Période invalide : « ${code} ». Indiquez un trimestre au format AAAAQn (ex. 2026Q2).`
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who sees a meeting: coordination nationally; anyone else the meetings they are invited to, in person or through
+// their organisation.
+
+type TReader = (RoleHolder & { id?: number | string | null; organisation?: unknown }) | null | undefined
+
+/** The meetings a person may read, as a database query (true: all, false: none). */
+export function meetingsReadable(user: TReader): boolean | { or: Record<string, { in: (number | string)[] }>[] } {
+  if (!user || user.active === false || user.id === undefined || user.id === null) return false
+  if (can(user, 'coordinate')) return true
+  const organisation = idOf(user.organisation)
+  return { or: [{ invitedPeople: { in: [user.id] } }, ...(organisation === null ? [] : [{ invitedOrganisations: { in: [organisation] } }])] }
+}
+
+/** Whether a person is invited to a meeting already read (in person or through their organisation). */
+export function isInvited(user: TReader, meeting: { invitedPeople?: readonly unknown[] | null; invitedOrganisations?: readonly unknown[] | null }): boolean {
+  if (!user || user.active === false || user.id === undefined || user.id === null) return false
+  const organisation = idOf(user.organisation)
+  return (meeting.invitedPeople ?? []).some((p) => String(idOf(p)) === String(user.id)) || (organisation !== null && (meeting.invitedOrganisations ?? []).some((o) => String(idOf(o)) === String(organisation)))
 }
