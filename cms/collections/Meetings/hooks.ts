@@ -1,5 +1,4 @@
 import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
-import { revokeTokens } from '../../auth/tokens.ts'
 import { idOf } from '../../fields/relations.ts'
 import { inviteesOf, mailMeeting } from '../../meetings/invitations.ts'
 import type { Meeting } from '../../payload-types.ts'
@@ -37,8 +36,8 @@ export const raiseSequence: CollectionBeforeChangeHook = ({ data, originalDoc, o
 
 /**
  * After a meeting is saved, the invitees hear of it: a new planned meeting sends the invitation; a change of what
- * calendars show sends an update with the higher SEQUENCE; a cancellation sends METHOD:CANCEL and revokes the
- * answer links; people newly invited get the invitation. Runs in the request's transaction: if an email cannot be
+ * calendars show sends an update with the higher SEQUENCE; a cancellation sends METHOD:CANCEL; people newly
+ * invited get the invitation. Runs in the request's transaction: if an email cannot be
  * queued, the change is not saved either.
  */
 export const sendInvitations: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
@@ -52,8 +51,9 @@ export const sendInvitations: CollectionAfterChangeHook = async ({ doc, previous
     return doc
   }
   if (meeting.status === 'cancelled' && previous?.status !== 'cancelled') {
+    // The answer links stay valid until they expire: the answer page then says the meeting was cancelled (a
+    // clearer refusal than an unknown link), and works again if the cancellation is undone.
     await mailMeeting(req.payload, meeting, invitees, { kind: 'cancellation' }, now, req)
-    for (const person of invitees) await revokeTokens(req.payload, person.id, ['rsvp'], req, `meetings:${meeting.id}`)
     return doc
   }
   if (meeting.status !== 'planned' && meeting.status !== 'postponed') return doc
