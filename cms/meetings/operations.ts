@@ -25,7 +25,8 @@ import { periodBounds, periodDays, periodLabel } from '../rules/periods.ts'
 // year, quarter compliance, the agenda with carried-over action points, minutes and attendance, RSVP answers.
 
 type Req = Partial<PayloadRequest>
-const ZId = z.union([z.number().int().positive(), z.string().regex(/^[A-Za-z0-9]{1,40}$/)], { error: 'Identifiant invalide.' })
+// A record id: a number (SQLite; forms send it as digits) or a MongoDB ObjectId.
+const ZId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,15}$/).transform(Number), z.string().regex(/^[a-f0-9]{24}$/)], { error: 'Identifiant invalide.' })
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date invalide : indiquez une date AAAA-MM-JJ.' })
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Heure invalide : indiquez une heure HH:MM.' })
 

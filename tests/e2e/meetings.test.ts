@@ -33,7 +33,7 @@ describe('a framework meeting from invitation to the next agenda', () => {
     for (const [i, day] of [`${year}-02-11`, `${year}-05-12`, `${year}-08-11`, `${year}-11-10`].entries()) await page.fill(`#f-q${i + 1}`, day)
     await page.getByLabel('SAMU SOCIAL Mali — SAMU SOCIAL Mali').check()
     await page.getByRole('button', { name: 'Planifier les quatre réunions' }).click()
-    await expect.poll(() => page.textContent('main')).toContain('4 réunions planifiées')
+    expect(await (await page.waitForSelector('main p.alert')).textContent()).toContain('4 réunions planifiées')
 
     // 2. The invitee answers « oui » through the link of the email, without signing in.
     const mail = await smtp.waitFor('gestionnaire@example.org', new RegExp(`Invitation : Réunion du cadre commun — 1er trimestre ${year}`))
@@ -43,8 +43,10 @@ describe('a framework meeting from invitation to the next agenda', () => {
     const answer = await invitee.newPage()
     await answer.goto(yes)
     expect(await answer.isChecked('#reponse-yes')).toBe(true)
-    await answer.getByRole('button', { name: 'Enregistrer ma réponse' }).click()
-    await expect.poll(() => answer.textContent('main')).toContain('Votre réponse « Oui » est enregistrée')
+    const [posted] = await Promise.all([answer.waitForResponse((r) => r.request().method() === 'POST'), answer.getByRole('button', { name: 'Enregistrer ma réponse' }).click()])
+    const postedPage = await posted.text()
+    expect(posted.status(), postedPage.slice(0, 2000)).toBe(200)
+    expect(postedPage).toContain('Votre réponse « Oui » est enregistrée')
     // A tampered link changes nothing and says so in French.
     const tampered = yes.replace(/\/rsvp\/([a-z2-7]+)\.([a-z2-7])/, (_, id: string, c: string) => `/rsvp/${id}.${c === 'a' ? 'b' : 'a'}`)
     const refused = await answer.goto(tampered)
