@@ -93,6 +93,8 @@ export interface Config {
     'case-aggregates': CaseAggregate;
     competencies: Competency;
     'supervision-visits': SupervisionVisit;
+    meetings: Meeting;
+    'capacity-plan-items': CapacityPlanItem;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -131,6 +133,8 @@ export interface Config {
     'case-aggregates': CaseAggregatesSelect<false> | CaseAggregatesSelect<true>;
     competencies: CompetenciesSelect<false> | CompetenciesSelect<true>;
     'supervision-visits': SupervisionVisitsSelect<false> | SupervisionVisitsSelect<true>;
+    meetings: MeetingsSelect<false> | MeetingsSelect<true>;
+    'capacity-plan-items': CapacityPlanItemsSelect<false> | CapacityPlanItemsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -715,6 +719,10 @@ export interface ActionItem {
     | {
         relationTo: 'supervision-visits';
         value: number | SupervisionVisit;
+      }
+    | {
+        relationTo: 'meetings';
+        value: number | Meeting;
       };
   /**
    * The action item of an earlier occurrence that this one continues.
@@ -752,6 +760,64 @@ export interface SupervisionVisit {
   personAccount?: (number | null) | User;
   frameworkVersion?: string | null;
   revision?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Plan the year, follow answers and quarter compliance: the portal’s “Meetings” page (/reunions).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings".
+ */
+export interface Meeting {
+  id: number;
+  title: string;
+  kind: 'quarterly' | 'adHoc' | 'validationWorkshop';
+  status: 'planned' | 'held' | 'postponed' | 'cancelled';
+  start: string;
+  end: string;
+  venue?: string | null;
+  onlineLink?: string | null;
+  organiser?: (number | null) | Organisation;
+  invitedOrganisations?: (number | Organisation)[] | null;
+  invitedPeople?: (number | User)[] | null;
+  /**
+   * Open action points of earlier meetings are added automatically.
+   */
+  agenda?:
+    | {
+        item: string;
+        id?: string | null;
+      }[]
+    | null;
+  documents?: (number | Media)[] | null;
+  attendance?:
+    | {
+        person?: (number | null) | User;
+        name?: string | null;
+        organisation?: (number | null) | Organisation;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  discussion?: string | null;
+  decisions?: string | null;
+  planReview?: string | null;
+  /**
+   * Written by invitees from the emailed link.
+   */
+  rsvps?:
+    | {
+        person: number | User;
+        answer: 'yes' | 'no' | 'maybe';
+        answeredAt: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Raised by the server at every change sent to invitees.
+   */
+  icsSequence?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -940,6 +1006,58 @@ export interface Competency {
     | string
     | number
     | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * XLSX/PDF export and the plan at a past date: the portal’s “Meetings” page (/reunions).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "capacity-plan-items".
+ */
+export interface CapacityPlanItem {
+  id: number;
+  activity: string;
+  targetGroup?: string | null;
+  region?: (number | null) | Region;
+  responsible?: string | null;
+  period?: string | null;
+  budget?: number | null;
+  fundingSource?: string | null;
+  status: 'done' | 'inProgress' | 'notDone' | 'postponed';
+  deadline?: string | null;
+  comments?: string | null;
+  trainings?: (number | Training)[] | null;
+  meetings?: (number | Meeting)[] | null;
+  /**
+   * Visit numbers, comma-separated.
+   */
+  visits?: string | null;
+  history?:
+    | {
+        at: string;
+        by?: (number | null) | User;
+        changes?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        snapshot?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
     | null;
   updatedAt: string;
   createdAt: string;
@@ -1172,6 +1290,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'supervision-visits';
         value: number | SupervisionVisit;
+      } | null)
+    | ({
+        relationTo: 'meetings';
+        value: number | Meeting;
+      } | null)
+    | ({
+        relationTo: 'capacity-plan-items';
+        value: number | CapacityPlanItem;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1721,6 +1847,82 @@ export interface SupervisionVisitsSelect<T extends boolean = true> {
   personAccount?: T;
   frameworkVersion?: T;
   revision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings_select".
+ */
+export interface MeetingsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  status?: T;
+  start?: T;
+  end?: T;
+  venue?: T;
+  onlineLink?: T;
+  organiser?: T;
+  invitedOrganisations?: T;
+  invitedPeople?: T;
+  agenda?:
+    | T
+    | {
+        item?: T;
+        id?: T;
+      };
+  documents?: T;
+  attendance?:
+    | T
+    | {
+        person?: T;
+        name?: T;
+        organisation?: T;
+        role?: T;
+        id?: T;
+      };
+  discussion?: T;
+  decisions?: T;
+  planReview?: T;
+  rsvps?:
+    | T
+    | {
+        person?: T;
+        answer?: T;
+        answeredAt?: T;
+        id?: T;
+      };
+  icsSequence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "capacity-plan-items_select".
+ */
+export interface CapacityPlanItemsSelect<T extends boolean = true> {
+  activity?: T;
+  targetGroup?: T;
+  region?: T;
+  responsible?: T;
+  period?: T;
+  budget?: T;
+  fundingSource?: T;
+  status?: T;
+  deadline?: T;
+  comments?: T;
+  trainings?: T;
+  meetings?: T;
+  visits?: T;
+  history?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        changes?: T;
+        snapshot?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

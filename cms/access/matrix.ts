@@ -150,6 +150,16 @@ export const ACCESS_MATRIX = {
     delete: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
     note: 'The admin takes a lock with the server’s authority when a document is opened; through the API nobody creates one. Back-office users see locks; taking one over or releasing it reaches the documents the person may update (their scope here).',
   },
+  // Common framework: coordination writes; invitees (in person or through their organisation) read their meetings;
+  // every back-office role reads the capacity-building plan; visitors and learners see nothing of it.
+  meetings: {
+    create: coordination,
+    read: row('none', 'all', 'all', 'scope', 'scope', 'scope', 'scope', 'scope'),
+    update: coordination,
+    delete: coordination,
+    serverSet: ['rsvps', 'icsSequence'],
+  },
+  'capacity-plan-items': { create: coordination, read: row('none', 'all', 'all', 'all', 'all', 'all', 'none', 'all'), update: coordination, delete: coordination, serverSet: ['history'] },
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

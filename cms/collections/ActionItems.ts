@@ -5,6 +5,7 @@ import { ACTION_ITEM_SOURCES, ACTION_ITEM_STATUSES } from '../rules/action-items
 import { selectOptions } from '../rules/toolkit.ts'
 import { trainersOf, trainersField } from './Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
+import { can } from '../rules/roles.ts'
 
 /**
  * Who may see and write an item follows its source. The source feeds access (a training's items carry that
@@ -21,6 +22,10 @@ const followSource: CollectionBeforeChangeHook = async ({ data, originalDoc, req
     throw new ValidationError({ collection: 'action-items', errors: [{ path: 'source', message: 'Vous ne pouvez ajouter des actions convenues qu’aux visites de suivi de votre périmètre.' }] }, req.t)
   }
   if (source?.relationTo === 'trainings') data.trainers = await trainersOf(req.payload, idOf(source.value)!, req)
+  // A meeting's action points are part of its minutes: written by coordination only.
+  if (moved && source?.relationTo === 'meetings' && req.user && !can(req.user as never, 'coordinate')) {
+    throw new ValidationError({ collection: 'action-items', errors: [{ path: 'source', message: 'Seule la coordination peut ajouter des points d’action aux réunions du cadre commun.' }] }, req.t)
+  }
   return data
 }
 

@@ -118,3 +118,46 @@ export function neverFollowedUpAlert(name: string, people: { name: string; organ
     { label: 'Voir la couverture du suivi formatif', url },
   )
 }
+
+/** What a framework meeting email says about the meeting: its title, when, where, and its agenda. */
+export type TMeetingMailFacts = { title: string; when: string; where: string; agenda: string[] }
+
+const meetingLines = (m: TMeetingMailFacts): string[] => [`${m.title} — ${m.when}`, `Lieu : ${m.where}`, ...(m.agenda.length > 0 ? [`Ordre du jour : ${m.agenda.map((a, i) => `${i + 1}. ${a}`).join(' ; ')}`] : [])]
+
+/**
+ * A framework meeting's invitation, update (new date, place…) or reminder, with the answer links (oui, non,
+ * peut-être) that work without signing in; the calendar file is attached. The links grant an answer: secrets.
+ */
+export function meetingInvitation(name: string, meeting: TMeetingMailFacts, kind: 'invitation' | 'update' | 'reminder', links: { yes: string; no: string; maybe: string }, daysBefore?: number): TEmail {
+  const subject = kind === 'update' ? `Réunion modifiée : ${meeting.title}` : kind === 'reminder' ? `Rappel (${daysBefore === 1 ? 'demain' : `dans ${daysBefore} jours`}) : ${meeting.title}` : `Invitation : ${meeting.title}`
+  const intro =
+    kind === 'update'
+      ? 'La réunion du cadre commun à laquelle vous êtes invité(e) a été modifiée ; le fichier d’agenda joint met à jour votre calendrier.'
+      : kind === 'reminder'
+        ? `La réunion du cadre commun à laquelle vous êtes invité(e) a lieu ${daysBefore === 1 ? 'demain' : `dans ${daysBefore} jours`}.`
+        : 'Vous êtes invité(e) à la réunion du cadre commun national de gestion des cas ; le fichier d’agenda joint l’ajoute à votre calendrier.'
+  const email = compose(subject, `Bonjour ${name},`, [
+    intro,
+    ...meetingLines(meeting),
+    'Merci d’indiquer si vous participerez (sans connexion, lien personnel valable jusqu’à la réunion) :',
+    `Oui : ${links.yes}`,
+    `Non : ${links.no}`,
+    `Peut-être : ${links.maybe}`,
+  ])
+  return { ...email, secrets: [links.yes, links.no, links.maybe] }
+}
+
+/** A framework meeting's cancellation; the attached calendar file removes it from the invitee's calendar. */
+export function meetingCancellation(name: string, meeting: TMeetingMailFacts): TEmail {
+  return compose(`Réunion annulée : ${meeting.title}`, `Bonjour ${name},`, ['La réunion du cadre commun suivante est annulée ; le fichier d’agenda joint la retire de votre calendrier.', ...meetingLines(meeting)])
+}
+
+/** Alert to coordinators: the quarter ends soon and no framework meeting was held or is planned in it. */
+export function quarterComplianceAlert(name: string, quarter: string, daysLeft: number, url: string): TEmail {
+  return compose(
+    `Aucune réunion du cadre commun au ${quarter}`,
+    `Bonjour ${name},`,
+    [`Il reste ${daysLeft} jour${daysLeft > 1 ? 's' : ''} au ${quarter} et aucune réunion du cadre commun n’y a été tenue ni planifiée. Le cadre commun doit se réunir au moins une fois par trimestre.`],
+    { label: 'Planifier la réunion', url },
+  )
+}

@@ -34,6 +34,7 @@ export const NOT_FOUND = {
   resource: { fr: 'Document introuvable.', en: 'Document not found.' },
   record: { fr: 'Introuvable, ou vous n’y avez pas accès.', en: 'Not found, or you have no access to it.' },
   visit: { fr: 'Visite de suivi introuvable, ou hors de votre périmètre.', en: 'Supervision visit not found, or outside your scope.' },
+  meeting: { fr: 'Réunion introuvable, ou vous n’y êtes pas invité(e).', en: 'Meeting not found, or you are not invited to it.' },
 } as const satisfies Record<string, TText>
 
 const list = (values: readonly string[], and: string) =>

@@ -1,5 +1,6 @@
 import type { TDailyCheck } from './daily.ts'
 import { supervisionCheck } from './supervision-checks.ts'
+import { frameworkMeetingsCheck } from '../meetings/daily.ts'
 
 /**
  * Every check of the daily routine (cms/jobs/daily.ts), one line per capability. A check is a function of the
@@ -7,4 +8,5 @@ import { supervisionCheck } from './supervision-checks.ts'
  */
 export const DAILY_CHECKS: readonly TDailyCheck[] = [
   supervisionCheck,
+  frameworkMeetingsCheck,
 ]

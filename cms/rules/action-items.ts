@@ -11,7 +11,7 @@ import type { Label } from './toolkit.ts'
  * source (framework meetings, supervision visits) is one more slug here, plus the access function that lets the
  * people of that source see its items (see cms/access/).
  */
-export const ACTION_ITEM_SOURCES = ['trainings', 'supervision-visits'] as const
+export const ACTION_ITEM_SOURCES = ['trainings', 'supervision-visits', 'meetings'] as const
 export type ActionItemSource = (typeof ACTION_ITEM_SOURCES)[number]
 
 /** The one status vocabulary of action items, whatever their source. */

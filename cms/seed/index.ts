@@ -9,6 +9,7 @@ import { markdownToSectionBody } from '../rich-text/editor.ts'
 import { seedCurriculum } from './curriculum.ts'
 import { seedDemoTraining } from './trainings.ts'
 import { seedCompetencies, seedDemoVisits } from './supervision.ts'
+import { seedFrameworkMeetings } from './meetings.ts'
 
 const contentRoot = path.resolve(process.cwd(), 'content')
 const contentDir = path.join(contentRoot, 'reference')
@@ -101,6 +102,7 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
   if (options.demo) created += await seedDemoTraining(payload)
   created += await seedCompetencies(payload)
   if (options.demo) created += await seedDemoVisits(payload)
+  if (options.demo) created += await seedFrameworkMeetings(payload)
   return { created }
 }
 

@@ -276,7 +276,7 @@ describe('finding 15: every loopback name works in development', () => {
 })
 
 describe('bad input on every site form', () => {
-  type Ids = { training: number; day: string; module: string; consultation: string }
+  type Ids = { training: number; day: string; module: string; consultation: string; meeting: number }
   /** Every site page that handles a POST, with a URL reaching its handler; a new one must be added here. */
   const POST_PAGES: Record<string, (ids: Ids) => string> = {
     'connexion.astro': () => '/connexion',
@@ -298,6 +298,9 @@ describe('bad input on every site form', () => {
     'rapports/dhis2.astro': () => '/rapports/dhis2',
     'suivi-formatif/visite.astro': () => '/suivi-formatif/visite',
     'suivi-formatif/visite.json.ts': () => '/suivi-formatif/visite.json',
+    'rsvp/[token].astro': () => '/rsvp/abc.def',
+    'reunions/index.astro': () => '/reunions',
+    'reunions/[id].astro': (ids) => `/reunions/${ids.meeting}`,
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',
   }
@@ -328,7 +331,8 @@ describe('bad input on every site form', () => {
     const adminHeaders = { Cookie: admin, 'Sec-Fetch-Site': 'same-origin' }
     const training = ((await (await fetch(`${portal.url}/api/trainings?limit=1&depth=0`, { headers: adminHeaders })).json()) as { docs: { id: number; startDate: string }[] }).docs[0]!
     const module = ((await (await fetch(`${portal.url}/api/modules?limit=1&depth=0`)).json()) as { docs: { slug: string }[] }).docs[0]!
-    const ids: Ids = { training: training.id, day: training.startDate.slice(0, 10), module: module.slug, consultation: 'pos-interet-superieur-enfants-en-deplacement' }
+    const meeting = ((await (await fetch(`${portal.url}/api/meetings?limit=1&depth=0`, { headers: adminHeaders })).json()) as { docs: { id: number }[] }).docs[0]!
+    const ids: Ids = { training: training.id, day: training.startDate.slice(0, 10), module: module.slug, consultation: 'pos-interet-superieur-enfants-en-deplacement', meeting: meeting.id }
     const failures: string[] = []
     const attempt = async (label: string, url: string, type: string | undefined, body: string) => {
       const started = Date.now()
@@ -344,7 +348,7 @@ describe('bad input on every site form', () => {
       const url = urlOf(ids)
       for (const { name, type, body } of BODIES) await attempt(`${page} · ${name}`, url, type, body)
       for (const bad of BAD_IDS) {
-        const respelt = urlOf({ training: bad as never, day: bad, module: bad, consultation: bad })
+        const respelt = urlOf({ training: bad as never, day: bad, module: bad, consultation: bad, meeting: bad as never })
         if (respelt !== url) await attempt(`${page} · id ${bad}`, respelt, 'application/x-www-form-urlencoded', 'x=1')
       }
       for (const query of BAD_QUERIES) await attempt(`${page} · query`, `${url.split('?')[0]}${query}`, 'application/x-www-form-urlencoded', 'x=1')

@@ -117,6 +117,8 @@ const progressOf = (user: User) => make('module-progress', { data: { user: user.
 const attemptData = (user: Id) => ({ data: { user, module: ref.module, attemptId: unique('tentative'), answers: {}, results: [], score: 100, passed: true } })
 const certificateData = (user: Id) => ({ data: { user, holderName: 'Titulaire', codeId: unique('code'), issuedAt: '2026-01-15T00:00:00.000Z', modules: [] } })
 const preferenceOf = (user: User) => make('payload-preferences', { data: { key: unique('pref'), value: { columns: [] }, user: { relationTo: 'users', value: user.id } } }, user)
+const nextYear = new Date().getUTCFullYear() + 1
+const meetingData = (invitedPeople: Id[]) => ({ data: { title: unique('Réunion'), kind: 'adHoc', status: 'planned', start: `${nextYear}-03-12T09:00:00.000Z`, end: `${nextYear}-03-12T12:00:00.000Z`, venue: 'DNPEF', invitedPeople } })
 const lockData = (document: { relationTo: string; value: Id }, user: User) => ({ data: { document, user: { relationTo: 'users', value: user.id } } })
 
 const FIXTURES: Record<MatrixCollection, Fixture> = {
@@ -182,8 +184,8 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
       actor === 'supervisor' ? agreedAction(await visitOf(ref.area)) : { data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(runner(actor)) } } },
     outside: async (actor) =>
       actor === 'supervisor'
-        ? [await agreedAction(await visitOf(ref.elsewhere)), { data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }]
-        : [{ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }, await agreedAction(await visitOf(ref.area))],
+        ? [await agreedAction(await visitOf(ref.elsewhere)), { data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }, { data: { activity: 'Point de réunion', status: 'toDo', source: { relationTo: 'meetings', value: await make('meetings', meetingData([users.trainer.id])) } } }]
+        : [{ data: { activity: 'Restituer', status: 'toDo', source: { relationTo: 'trainings', value: await trainingOf(strangerTrainer) } } }, await agreedAction(await visitOf(ref.area)), { data: { activity: 'Point de réunion', status: 'toDo', source: { relationTo: 'meetings', value: await make('meetings', meetingData([users.trainer.id])) } } }],
   },
   users: {
     other: () => make('users', { data: { email: `${unique('compte')}@example.org`, name: 'Compte de test', password: 'Baobab-sous-la-pluie-7', roles: ['learner'] } }),
@@ -245,6 +247,15 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
     mine: (actor) => make('payload-locked-documents', lockData({ relationTo: 'users', value: users[actor].id }, users[actor])),
     create: async (actor) => lockData({ relationTo: 'users', value: idOfUser(actor) ?? stranger.id }, actor === 'anonymous' ? stranger : users[actor]),
     outside: async (actor) => [lockData({ relationTo: 'regions', value: ref.region }, users[actor])],
+  },
+  meetings: {
+    other: () => make('meetings', meetingData([stranger.id])),
+    mine: (actor) => make('meetings', meetingData([users[actor].id])),
+    create: async () => meetingData([]),
+  },
+  'capacity-plan-items': {
+    other: () => make('capacity-plan-items', { data: { activity: unique('Activité du plan'), status: 'notDone', period: '2026Q3' } }),
+    create: async () => ({ data: { activity: unique('Activité du plan'), status: 'inProgress' } }),
   },
 }
 

@@ -9,6 +9,7 @@ import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_06
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
 import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
 import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
+import * as migration_20261201_075305_framework_meetings from './20261201_075305_framework_meetings.ts';
 import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
 import * as migration_20261201_082434_case_aggregates from './20261201_082434_case_aggregates.ts';
 
@@ -67,6 +68,11 @@ export const migrations = [
     up: migration_20261201_074605_supervision.up,
     down: migration_20261201_074605_supervision.down,
     name: '20261201_074605_supervision',
+  },
+  {
+    up: migration_20261201_075305_framework_meetings.up,
+    down: migration_20261201_075305_framework_meetings.down,
+    name: '20261201_075305_framework_meetings',
   },
   {
     up: migration_20261201_075330_dhis2.up,
