@@ -88,6 +88,7 @@ export interface Config {
     outbox: Outbox;
     'auth-tokens': AuthToken;
     'idempotency-keys': IdempotencyKey;
+    'report-images': ReportImage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +122,7 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'auth-tokens': AuthTokensSelect<false> | AuthTokensSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    'report-images': ReportImagesSelect<false> | ReportImagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -133,10 +135,12 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('fr' | 'en') | ('fr' | 'en')[];
   globals: {
     home: Home;
+    letterhead: Letterhead;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
+    letterhead: LetterheadSelect<false> | LetterheadSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en';
@@ -588,11 +592,66 @@ export interface Training {
   trainers?: (number | User)[] | null;
   modules?: (number | Module)[] | null;
   objectives?: string | null;
+  /**
+   * One item per line: the report lists them.
+   */
+  specificObjectives?: string | null;
+  /**
+   * One item per line: the report lists them.
+   */
   expectedResults?: string | null;
+  /**
+   * The report adds the organisations present and the participants by sex.
+   */
   context?: string | null;
+  /**
+   * The techniques used.
+   */
+  methodology?: string | null;
+  /**
+   * Optional: the report details each day from the programme below.
+   */
   agenda?: string | null;
   evaluationNotes?: string | null;
   recommendations?: string | null;
+  /**
+   * Were the objectives met? What supports what comes next?
+   */
+  conclusion?: string | null;
+  /**
+   * One row per day: the report tells how the workshop went from here.
+   */
+  programme?:
+    | {
+        date: string;
+        facilitators?: string | null;
+        /**
+         * One item per line: the report lists them.
+         */
+        modules?: string | null;
+        practised?: string | null;
+        /**
+         * If the day opens with a ceremony.
+         */
+        openedBy?: string | null;
+        /**
+         * If the day ends with a ceremony.
+         */
+        closedBy?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Private files (PNG or JPEG), printed in the report with their caption; the cover photo on the first page.
+   */
+  photos?:
+    | {
+        image: number | ReportImage;
+        caption: string;
+        onCover?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -606,6 +665,26 @@ export interface Cercle {
   region: number | Region;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-images".
+ */
+export interface ReportImage {
+  id: number;
+  alt?: string | null;
+  trainers?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -997,6 +1076,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-keys';
         value: number | IdempotencyKey;
+      } | null)
+    | ({
+        relationTo: 'report-images';
+        value: number | ReportImage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1250,11 +1333,33 @@ export interface TrainingsSelect<T extends boolean = true> {
   trainers?: T;
   modules?: T;
   objectives?: T;
+  specificObjectives?: T;
   expectedResults?: T;
   context?: T;
+  methodology?: T;
   agenda?: T;
   evaluationNotes?: T;
   recommendations?: T;
+  conclusion?: T;
+  programme?:
+    | T
+    | {
+        date?: T;
+        facilitators?: T;
+        modules?: T;
+        practised?: T;
+        openedBy?: T;
+        closedBy?: T;
+        id?: T;
+      };
+  photos?:
+    | T
+    | {
+        image?: T;
+        caption?: T;
+        onCover?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1464,6 +1569,25 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-images_select".
+ */
+export interface ReportImagesSelect<T extends boolean = true> {
+  alt?: T;
+  trainers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1550,6 +1674,30 @@ export interface Home {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead".
+ */
+export interface Letterhead {
+  id: number;
+  /**
+   * Top to bottom (the first in bold). Empty: the built-in ministry header.
+   */
+  lines?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Printed side by side above the header, in this order.
+   */
+  logos?: (number | ReportImage)[] | null;
+  signatoryName?: string | null;
+  signatoryTitle?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1573,6 +1721,24 @@ export interface PayloadJobsStat {
 export interface HomeSelect<T extends boolean = true> {
   intro?: T;
   featured?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead_select".
+ */
+export interface LetterheadSelect<T extends boolean = true> {
+  lines?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  logos?: T;
+  signatoryName?: T;
+  signatoryTitle?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

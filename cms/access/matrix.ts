@@ -128,6 +128,7 @@ export const ACCESS_MATRIX = {
     delete: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
     note: 'The admin takes a lock with the server’s authority when a document is opened; through the API nobody creates one. Back-office users see locks; taking one over or releasing it reaches the documents the person may update (their scope here).',
   },
+  'report-images': { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'], note: 'Training photos and letterhead logos: private files, the uploader’s (as its trainer) and national for coordination.' },
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX
