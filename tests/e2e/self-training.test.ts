@@ -162,6 +162,39 @@ describe('offline', () => {
     await context.close()
   })
 
+  it('keeps the standard rendition when that is the one the learner watches, not the small one', async () => {
+    const { context, page } = await newPage()
+    await page.goto(`/formation/${SLUG}?qualite=standard`)
+    expect(await page.getAttribute('video source', 'src')).toContain('/standard.mp4')
+    await page.waitForSelector('button[data-keep-offline]:not([hidden])')
+    expect(await page.textContent('button[data-keep-offline]')).toContain('qualité standard')
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('en qualité standard'))
+    await context.setOffline(true)
+    await page.goto(`/formation/${SLUG}`)
+    // The page kept offline is the one showing the rendition chosen (remembered by its cookie).
+    expect(await page.getAttribute('video source', 'src')).toContain('/standard.mp4')
+    const fetched = await page.evaluate(async (slug) => {
+      const get = async (file: string) => {
+        try {
+          const res = await fetch(`/formation/media/${slug}/${file}`, { headers: { Range: 'bytes=0-1023' } })
+          return { status: res.status, bytes: (await res.arrayBuffer()).byteLength }
+        } catch {
+          return 'unreachable'
+        }
+      }
+      return { standard: await get('standard.mp4'), small: await get('small.mp4') }
+    }, SLUG)
+    expect(fetched).toEqual({ standard: { status: 206, bytes: 1024 }, small: 'unreachable' })
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
+    await context.close()
+  })
+
   it('keeps the progress made offline for the signed-in learner, through a reload and a sign-out warning, and sends it once', async () => {
     const { context, page } = await newPage()
     await signIn(page, 'apprenant@example.org', { next: `/formation/${SLUG}` })

@@ -18,7 +18,9 @@ beforeAll(async () => {
   payload = await testPortal()
   for (const email of ['admin', 'coordination', 'formateur', 'editeur']) users[email] = await accountByEmail(payload, `${email}@example.org`)
   demo = (await payload.find({ collection: 'trainings', where: { title: { like: '(démo)' } }, limit: 1, overrideAccess: true })).docs[0]!
-})
+
+  // Booting the portal (migrations and seed) takes minutes on a loaded machine.
+}, 600_000)
 
 async function report(format: 'pdf' | 'docx', who: User = users.formateur!): Promise<Buffer> {
   const route = trainingEndpoints.find((e) => e.path === '/:id/report')!
