@@ -32,6 +32,8 @@ const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
   return { context, page: await context.newPage() }
 }
 async function answer(page: Page, right: boolean): Promise<void> {
+  // The page shows the latest attempt's answers: start from a blank selection, as a learner retrying would.
+  for (const box of await page.locator('#quiz input[type=checkbox]:checked').all()) await box.uncheck()
   for (const q of shipped.quiz.questions) {
     const ids = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
     for (const id of ids) await page.check(`input[name="q-${q.id}"][value="${id}"]`)
@@ -231,7 +233,7 @@ describe('offline', () => {
     expect(await page.textContent('#quiz p.alert[role=status]')).toContain('Quiz réussi : 100 %')
     const first = shipped.quiz.questions[0]!
     expect(await page.isChecked(`input[name="q-${first.id}"][value="${first.correct[0]}"]`)).toBe(true)
-    expect(await page.locator('#quiz p.ok').count()).toBe(shipped.quiz.questions.length)
+    expect(await page.locator('#quiz .question p.ok').count()).toBe(shipped.quiz.questions.length)
     await context.close()
   })
 

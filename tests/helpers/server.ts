@@ -49,7 +49,9 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const deadline = Date.now() + 90_000
+  // Migrations and seed of a fresh database; E2E_START_SECONDS gives a loaded machine more time.
+  const startSeconds = Number(process.env.E2E_START_SECONDS) || 90
+  const deadline = Date.now() + startSeconds * 1000
   for (;;) {
     const early = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 250))])
     if (early !== 'running') throw new Error(`The portal exited with code ${early} before answering:\n${output}`)
@@ -60,7 +62,7 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The portal did not answer /healthz within 90 s:\n${output}`)
+      throw new Error(`The portal did not answer /healthz within ${startSeconds} s (set E2E_START_SECONDS to wait longer):\n${output}`)
     }
   }
   return {
