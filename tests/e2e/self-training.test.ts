@@ -33,7 +33,8 @@ const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
 }
 async function answer(page: Page, right: boolean): Promise<void> {
   // The page shows the latest attempt's answers: start from a blank selection, as a learner retrying would.
-  for (const box of await page.locator('#quiz input[type=checkbox]:checked').all()) await box.uncheck()
+  const checked = page.locator('#quiz input[type=checkbox]:checked')
+  while ((await checked.count()) > 0) await checked.first().uncheck()
   for (const q of shipped.quiz.questions) {
     const ids = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
     for (const id of ids) await page.check(`input[name="q-${q.id}"][value="${id}"]`)
