@@ -95,6 +95,7 @@ export interface Config {
     'supervision-visits': SupervisionVisit;
     meetings: Meeting;
     'capacity-plan-items': CapacityPlanItem;
+    'report-images': ReportImage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +136,7 @@ export interface Config {
     'supervision-visits': SupervisionVisitsSelect<false> | SupervisionVisitsSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     'capacity-plan-items': CapacityPlanItemsSelect<false> | CapacityPlanItemsSelect<true>;
+    'report-images': ReportImagesSelect<false> | ReportImagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -148,11 +150,13 @@ export interface Config {
   globals: {
     home: Home;
     'cpims-mapping': CpimsMapping;
+    letterhead: Letterhead;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
     'cpims-mapping': CpimsMappingSelect<false> | CpimsMappingSelect<true>;
+    letterhead: LetterheadSelect<false> | LetterheadSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en';
@@ -621,11 +625,66 @@ export interface Training {
   trainers?: (number | User)[] | null;
   modules?: (number | Module)[] | null;
   objectives?: string | null;
+  /**
+   * One item per line: the report lists them.
+   */
+  specificObjectives?: string | null;
+  /**
+   * One item per line: the report lists them.
+   */
   expectedResults?: string | null;
+  /**
+   * The report adds the organisations present and the participants by sex.
+   */
   context?: string | null;
+  /**
+   * The techniques used.
+   */
+  methodology?: string | null;
+  /**
+   * Optional: the report details each day from the programme below.
+   */
   agenda?: string | null;
   evaluationNotes?: string | null;
   recommendations?: string | null;
+  /**
+   * Were the objectives met? What supports what comes next?
+   */
+  conclusion?: string | null;
+  /**
+   * One row per day: the report tells how the workshop went from here.
+   */
+  programme?:
+    | {
+        date: string;
+        facilitators?: string | null;
+        /**
+         * One item per line: the report lists them.
+         */
+        modules?: string | null;
+        practised?: string | null;
+        /**
+         * If the day opens with a ceremony.
+         */
+        openedBy?: string | null;
+        /**
+         * If the day ends with a ceremony.
+         */
+        closedBy?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Private files (PNG or JPEG), printed in the report with their caption; the cover photo on the first page.
+   */
+  photos?:
+    | {
+        image: number | ReportImage;
+        caption: string;
+        onCover?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -639,6 +698,26 @@ export interface Cercle {
   region: number | Region;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-images".
+ */
+export interface ReportImage {
+  id: number;
+  alt?: string | null;
+  trainers?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1298,6 +1377,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'capacity-plan-items';
         value: number | CapacityPlanItem;
+      } | null)
+    | ({
+        relationTo: 'report-images';
+        value: number | ReportImage;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1551,11 +1634,33 @@ export interface TrainingsSelect<T extends boolean = true> {
   trainers?: T;
   modules?: T;
   objectives?: T;
+  specificObjectives?: T;
   expectedResults?: T;
   context?: T;
+  methodology?: T;
   agenda?: T;
   evaluationNotes?: T;
   recommendations?: T;
+  conclusion?: T;
+  programme?:
+    | T
+    | {
+        date?: T;
+        facilitators?: T;
+        modules?: T;
+        practised?: T;
+        openedBy?: T;
+        closedBy?: T;
+        id?: T;
+      };
+  photos?:
+    | T
+    | {
+        image?: T;
+        caption?: T;
+        onCover?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1928,6 +2033,25 @@ export interface CapacityPlanItemsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-images_select".
+ */
+export interface ReportImagesSelect<T extends boolean = true> {
+  alt?: T;
+  trainers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2091,6 +2215,30 @@ export interface CpimsMapping {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead".
+ */
+export interface Letterhead {
+  id: number;
+  /**
+   * Top to bottom (the first in bold). Empty: the built-in ministry header.
+   */
+  lines?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Printed side by side above the header, in this order.
+   */
+  logos?: (number | ReportImage)[] | null;
+  signatoryName?: string | null;
+  signatoryTitle?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2171,6 +2319,24 @@ export interface CpimsMappingSelect<T extends boolean = true> {
         to?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letterhead_select".
+ */
+export interface LetterheadSelect<T extends boolean = true> {
+  lines?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  logos?: T;
+  signatoryName?: T;
+  signatoryTitle?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

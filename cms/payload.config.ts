@@ -30,6 +30,8 @@ import { Competencies } from './collections/Competencies.ts'
 import { SupervisionVisits } from './collections/SupervisionVisits/index.ts'
 import { Meetings } from './collections/Meetings/index.ts'
 import { CapacityPlanItems } from './collections/CapacityPlanItems/index.ts'
+import { ReportImages } from './collections/ReportImages.ts'
+import { Letterhead } from './globals/Letterhead.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -66,8 +68,8 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems],
-  globals: [Home, CpimsMapping],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages],
+  globals: [Home, CpimsMapping, Letterhead],
   endpoints: dhis2Endpoints,
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -1,6 +1,7 @@
 // Service worker of the portal (plain JavaScript: browsers load it as is). Offline use of the self-training:
-// visited module pages are kept (network first, cache when offline); the small rendition, captions and poster of a
-// module the learner chose to "keep offline" are served from the cache, range requests included (video seeking).
+// visited module pages are kept (network first, cache when offline); the rendition the learner was watching (small or
+// standard, shipped or uploaded), captions and poster of a module they chose to "keep offline" are served from the
+// cache, range requests included (video seeking).
 // Trainers' attendance pages are kept the same way, in a cache of their own that signing out empties (they name
 // participants); the marks made offline wait in the offline queue (site/scripts/offline-queue.ts).
 const PAGES = 'portail-pages-v1'
@@ -15,7 +16,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)
   if (request.method !== 'GET' || url.origin !== self.location.origin) return
-  if (url.pathname.startsWith('/formation/media/')) event.respondWith(media(request))
+  if (url.pathname.startsWith('/formation/media/') || url.pathname.startsWith('/api/videos/file/')) event.respondWith(media(request))
   else if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(ASSETS, request))
   else if (request.mode === 'navigate' && /^\/(en\/)?formation(\/|$)/.test(url.pathname)) event.respondWith(networkFirst(PAGES, request))
   else if (request.mode === 'navigate' && /^\/(en\/)?presentiel\/[^/]+\/presence\/[^/]+$/.test(url.pathname)) event.respondWith(networkFirst(PRIVATE_PAGES, request))

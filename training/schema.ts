@@ -19,6 +19,9 @@ export const MODULE_AUDIENCES = ['caseManager', 'supervisor', 'administrator', '
 /** The six case-management steps, as module.json spells them. */
 export const STEP_LIST = ['1', '2', '3', '4', '5', '6'] as const
 
+/** Pixel size of the small rendition: the page never shows it wider, so that it is never blurred by upscaling. */
+export const SMALL_SIZE = { width: 426, height: 240 } as const
+
 /** docs/budgets.md: the small rendition must stay at or under about 250 kbit/s. */
 export const SMALL_MAX_KBPS = 250
 

@@ -160,6 +160,7 @@ export const ACCESS_MATRIX = {
     serverSet: ['rsvps', 'icsSequence'],
   },
   'capacity-plan-items': { create: coordination, read: row('none', 'all', 'all', 'all', 'all', 'all', 'none', 'all'), update: coordination, delete: coordination, serverSet: ['history'] },
+  'report-images': { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'], note: 'Training photos and letterhead logos: private files, the uploader’s (as its trainer) and national for coordination.' },
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

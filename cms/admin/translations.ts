@@ -15,6 +15,7 @@ export const adminTranslations = {
       myTrainings: 'Formations en présentiel',
       trainingStatistics: 'Statistiques des formations',
       selfTrainingFollowUp: 'Suivi de l’autoformation',
+      messageLinks: 'Liens du message (s’ouvrent dans un nouvel onglet)',
     },
   },
   en: {
@@ -32,6 +33,7 @@ export const adminTranslations = {
       myTrainings: 'Face-to-face trainings',
       trainingStatistics: 'Training statistics',
       selfTrainingFollowUp: 'Self-training follow-up',
+      messageLinks: 'Links in the message (open in a new tab)',
     },
   },
 }

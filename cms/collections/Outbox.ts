@@ -26,6 +26,7 @@ export const Outbox: CollectionConfig = {
     { name: 'to', type: 'text', required: true, index: true, label: { fr: 'Destinataire', en: 'To' } },
     { name: 'subject', type: 'text', required: true, label: { fr: 'Objet', en: 'Subject' } },
     { name: 'text', type: 'textarea', required: true, label: { fr: 'Texte', en: 'Text' } },
+    { name: 'links', type: 'ui', admin: { components: { Field: '/admin/MessageLinks.tsx#MessageLinks' } } },
     { name: 'html', type: 'textarea', label: { fr: 'HTML', en: 'HTML' } },
     {
       // Checked by ZEmailAttachments (cms/email/attachments.ts) before the record is written: count and sizes.

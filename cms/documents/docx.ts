@@ -26,7 +26,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { DEFAULT_MARGIN, footerLabel, imageInfo, PORTAL_AUTHOR, rendererWords, spans, type TAlign, type TBlock, type TDoc, type TInline, type TRenderOptions, type TTable } from './model.ts'
+import { DEFAULT_MARGIN, footerLabel, imageInfo, LOGO_HEIGHT, PORTAL_AUTHOR, rendererWords, spans, type TAlign, type TBlock, type TDoc, type TInline, type TRenderOptions, type TTable } from './model.ts'
 
 const GREEN = '0B5D3B'
 const GREY = '555555'
@@ -159,6 +159,21 @@ export async function renderDocx(model: TDoc, options: TRenderOptions = {}): Pro
   let lists = 0
   const pageNumbers = model.footer?.pageNumbers !== false
   const footers = pageNumbers || model.footer?.text ? { default: docxFooter(footerLabel(model), pageNumbers, words) } : undefined
+  // Logos side by side in one centred paragraph, at the PDF's height (docx sizes images in pixels at 96 dpi).
+  const logoPixels = Math.round((LOGO_HEIGHT * 96) / 72)
+  const logos = (options.logos ?? []).length
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 120 },
+          children: (options.logos ?? []).flatMap((logo, i) => {
+            const info = imageInfo(logo)
+            const image = new ImageRun({ type: info.type, data: logo, transformation: { height: logoPixels, width: Math.round((logoPixels * info.width) / info.height) }, altText: { name: 'Logo', description: 'Logo', title: 'Logo' } })
+            return i === 0 ? [image] : [new TextRun({ text: '\u2003\u2003' }), image]
+          }),
+        }),
+      ]
+    : []
   const letterhead = (options.letterhead ?? []).map(
     (line, i, all) =>
       new Paragraph({
@@ -194,7 +209,7 @@ export async function renderDocx(model: TDoc, options: TRenderOptions = {}): Pro
         },
         ...(section.header?.length ? { headers: { default: new Header({ children: docxBlocks(section.header, context).filter((c): c is Paragraph | Table => !(c instanceof TableOfContents)) }) } } : {}),
         ...(footers ? { footers } : {}),
-        children: [...(index === 0 ? letterhead : []), ...docxBlocks(section.blocks, context)],
+        children: [...(index === 0 ? [...logos, ...letterhead] : []), ...docxBlocks(section.blocks, context)],
       }
     }),
   })

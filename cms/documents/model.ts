@@ -80,11 +80,16 @@ export type TRenderOptions = {
   now?: Date
   /** Lines of the letterhead printed at the top of the first page, e.g. `MINISTRY_LETTERHEAD`; none by default. */
   letterhead?: readonly string[]
+  /** Logos (PNG or JPEG) printed side by side above the letterhead's lines, at the same height. */
+  logos?: readonly Uint8Array[]
   /** Language of the words the renderer adds itself ("Page 1 sur 3", "Sommaire"); French by default. */
   locale?: 'fr' | 'en'
 }
 
 export const DEFAULT_MARGIN = 56.7
+
+/** Height of the letterhead's logos, in points (about 1.5 cm). */
+export const LOGO_HEIGHT = 42
 
 /** The words a renderer adds itself, in the document's language. */
 export function rendererWords(locale: TRenderOptions['locale'] = 'fr'): { page: string; of: string; contents: string } {

@@ -7,6 +7,7 @@ import {
   DEFAULT_MARGIN,
   footerLabel,
   imageInfo,
+  LOGO_HEIGHT,
   PORTAL_AUTHOR,
   rendererWords,
   spans,
@@ -229,7 +230,24 @@ function drawBlocks(doc: Pdf, blocks: TBlock[], state: TState, running = false):
   }
 }
 
-function drawLetterhead(doc: Pdf, lines: readonly string[]): void {
+function drawLetterhead(doc: Pdf, lines: readonly string[], logos: readonly Uint8Array[]): void {
+  if (logos.length > 0) {
+    // Side by side at one height, the row centred; widths follow each logo's proportions.
+    const widths = logos.map((logo) => {
+      const info = imageInfo(logo)
+      return (LOGO_HEIGHT * info.width) / info.height
+    })
+    const gap = 24
+    const total = widths.reduce((sum, w) => sum + w, 0) + gap * (logos.length - 1)
+    let x = doc.page.margins.left + Math.max(0, (contentWidth(doc) - total) / 2)
+    const y = doc.y
+    logos.forEach((logo, i) => {
+      doc.image(Buffer.from(logo), x, y, { height: LOGO_HEIGHT, width: widths[i] })
+      x += (widths[i] ?? 0) + gap
+    })
+    doc.x = doc.page.margins.left
+    doc.y = y + LOGO_HEIGHT + 6
+  }
   lines.forEach((line, i) => {
     doc.font(i === 0 ? FONTS.bold : FONTS.regular).fontSize(9).fillColor(GREEN).text(toWinAnsi(line), doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'center' })
   })
@@ -297,7 +315,7 @@ export async function renderPdf(model: TDoc, options: TRenderOptions = {}): Prom
     // Text running over to this page goes on in its own font and colour once the header is drawn.
     const text = doc as Pdf & { _font?: { name?: string }; _fontSize?: number; _fillColor?: [string, number] }
     const [font, size, fill, x] = [text._font?.name, text._fontSize, text._fillColor, doc.x]
-    if (firstPage && options.letterhead?.length) drawLetterhead(doc, options.letterhead)
+    if (firstPage && (options.letterhead?.length || options.logos?.length)) drawLetterhead(doc, options.letterhead ?? [], options.logos ?? [])
     firstPage = false
     if (section?.header?.length) drawBlocks(doc, section.header, state, true)
     state.pageTop = doc.y

@@ -3,7 +3,9 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, it } from 'vitest'
 import type { TEnrolment, TParticipant } from '../rules/trainings.ts'
 import { septemberEnrolments, septemberParticipants } from '../../tests/fixtures/training-of-trainers.ts'
-import { buildTrainingReport, renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf, type TTrainingReport } from './training-report.ts'
+import { solidPng } from '../../tests/helpers/images.ts'
+import { MINISTRY_LETTERHEAD } from '../documents/model.ts'
+import { buildTrainingReport, introductionSentence, renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf, type TTrainingReport } from './training-report.ts'
 
 // The September 2024 training of trainers (tests/fixtures/training-of-trainers.ts): one absence, one late arrival,
 // one excused absence, one day not marked.
@@ -77,27 +79,37 @@ const FACTS = [
   'Atteinte des objectifs 4,5 10',
   'Prévoir plus de temps pour CPIMS+.',
   'Organiser une session de recyclage en 2025.',
-  'Restitution aux équipes régionales Réalisé 15 octobre 2024',
-  'Déploiement de CPIMS+ à Ségou En cours Décembre 2024 Attente des tablettes',
-  'Formation des gestionnaires de cas de Mopti À faire',
+  'Restitution aux équipes régionales — Réalisé 15 octobre 2024',
+  'Déploiement de CPIMS+ à Ségou — En cours Décembre 2024 Attente des tablettes',
+  'Formation des gestionnaires de cas de Mopti — À faire',
   'Annexe — Liste de présence',
   'Traoré Aïssata F DNPEF Gestionnaire de cas P P A P P',
 ]
 
 describe('training report content', () => {
-  const content = { body: buildTrainingReport(report).sections[0]!.blocks }
+  const content = { body: buildTrainingReport(report).sections[1]!.blocks }
   it('follows the structure of the Malian training reports', () => {
     const headings = content.body.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b.type === 'heading' ? b.text : ''))
     expect(headings).toEqual([
-      '1. Contexte et objectifs',
-      '2. Déroulement de la formation',
-      '3. Participants',
-      '4. Présence',
-      '5. Pré-test et post-test',
-      '6. Évaluation de la formation',
-      '7. Recommandations',
-      '8. Prochaines étapes',
+      'Introduction',
+      '1. Objectifs et résultats attendus',
+      '2. Méthodologie',
+      '3. Déroulement de l’atelier',
+      '4. Participants',
+      '5. Présence',
+      '6. Pré-test et post-test',
+      '7. Évaluation de la formation',
+      '8. Recommandations',
+      '9. Prochaines étapes',
+      '10. Conclusion',
     ])
+    expect(content.body[0]).toEqual({ type: 'toc' })
+  })
+  it('names the structures present and the sex split in the introduction', () => {
+    expect(introductionSentence(18, 6, 12, ['DNPEF', 'Tdh', 'IRC'])).toBe(
+      'L’atelier a réuni 18 participants, dont 6 femmes et 12 hommes, venus des structures suivantes : DNPEF, Tdh et IRC. La liste de présence figure en annexe.',
+    )
+    expect(introductionSentence(1, 1, 0, ['DNPEF'])).toBe('L’atelier a réuni 1 participant, dont 1 femme et 0 homme, venus de la structure DNPEF. La liste de présence figure en annexe.')
   })
   it('tables participants by organisation with a total row', () => {
     const table = content.body.find((b) => b.type === 'table' && b.columns[0]?.header === 'Structure')
@@ -107,11 +119,107 @@ describe('training report content', () => {
   it('writes "Non renseigné." for empty narrative fields and bullets for dashed lines', () => {
     const afterHeading = (text: string) => content.body[content.body.findIndex((b) => b.type === 'heading' && b.text === text) + 1]
     expect(afterHeading('1.3 Résultats attendus')).toEqual({ type: 'paragraph', text: 'Non renseigné.' })
-    expect(afterHeading('2. Déroulement de la formation')).toEqual({ type: 'paragraph', text: 'Non renseigné.' })
+    expect(afterHeading('3. Déroulement de l’atelier')).toEqual({ type: 'paragraph', text: 'Non renseigné.' })
     expect(content.body).toContainEqual({ type: 'bullets', items: ['Harmoniser les pratiques', 'Déployer CPIMS+'] })
   })
   it('refuses dates in the wrong order', () => {
     expect(() => buildTrainingReport({ ...report, startDate: '2024-09-21', endDate: '2024-09-17' })).toThrow(/précède/)
+  })
+})
+
+// A report with every written section filled in, photos, a letterhead with a logo and a signatory: what the
+// ministry's reports contain, section by section, checked in the text of both files.
+const complete: TTrainingReport = {
+  ...report,
+  participants: participants.map((p, i) => (i === 0 ? { ...p, phone: '+223 70 11 22 33', email: 'aissata.traore@example.org' } : p)),
+  objectives: 'Renforcer les capacités des formateurs en gestion des cas.',
+  specificObjectives: '- Maîtriser les six étapes\n- Pratiquer CPIMS+',
+  expectedResults: 'Les formateurs savent animer une session',
+  methodology: 'Séances pratiques dans CPIMS+, questions-réponses et brainstorming.',
+  programme: [
+    { date: '2024-09-18', modules: 'Évaluation approfondie', facilitators: 'Oumar Diarra', practised: 'Jeux de rôle en binômes.' },
+    { date: '2024-09-17', modules: 'Principes directeurs\nLes six étapes', facilitators: 'Mariam Coulibaly', practised: 'Études de cas.', openedBy: 'Le chef de la division enfance de la DNPEF' },
+    { date: '2024-09-21', modules: 'Techniques d’animation', closedBy: 'Le Directeur national' },
+  ],
+  photos: [
+    { image: solidPng(40, 30, [30, 110, 60]), caption: 'Photo de famille des participants', onCover: true },
+    { image: solidPng(40, 30, [200, 120, 40]), caption: 'Exercice pratique dans CPIMS+' },
+  ],
+  conclusion: 'Les objectifs ont été atteints.',
+  nextSteps: [{ activity: 'Restitution aux équipes régionales', status: 'toDo', deadline: '2024-10-15', owner: 'Point focal DNPEF', comments: null }],
+  signatory: { name: 'Mme Kadidia Sangaré', title: 'La Directrice nationale de la Promotion de l’Enfant et de la Famille' },
+}
+const SECTIONS = [
+  'RAPPORT DE FORMATION',
+  'Photo de famille des participants',
+  'Sommaire',
+  'Introduction',
+  'Le Mali a adopté un cadre commun de gestion des cas.',
+  'L’atelier a réuni 18 participants, dont 6 femmes et 12 hommes, venus des structures suivantes : DNPEF, DNAPE, IRC, Kanuya, SAMU SOCIAL Mali, Terre des hommes, UNICEF, ENDA Mali et GARDL.',
+  '1.1 Objectif général',
+  'Renforcer les capacités des formateurs en gestion des cas.',
+  '1.2 Objectifs spécifiques',
+  'Maîtriser les six étapes',
+  '1.3 Résultats attendus',
+  'Les formateurs savent animer une session',
+  '2. Méthodologie',
+  'Séances pratiques dans CPIMS+, questions-réponses et brainstorming.',
+  '3. Déroulement de l’atelier',
+  '3.1 Jour 1 — 17 septembre 2024',
+  'Ouverture : Le chef de la division enfance de la DNPEF',
+  'Modules traités :',
+  'Principes directeurs',
+  'Facilitation : Mariam Coulibaly',
+  'Travaux pratiques :',
+  'Études de cas.',
+  '3.2 Jour 2 — 18 septembre 2024',
+  '3.3 Jour 5 — 21 septembre 2024',
+  'Clôture : Le Directeur national',
+  '3.4 Photos de l’atelier',
+  'Exercice pratique dans CPIMS+',
+  '4. Participants',
+  '6. Pré-test et post-test',
+  'Moyenne au pré-test 56,1 / 100',
+  '7. Évaluation de la formation',
+  '8. Recommandations',
+  'Organiser une session de recyclage en 2025.',
+  '9. Prochaines étapes',
+  'Activité Responsable Statut Échéance Commentaires',
+  'Restitution aux équipes régionales Point focal DNPEF À faire 15 octobre 2024',
+  '10. Conclusion',
+  'Les objectifs ont été atteints.',
+  'La Directrice nationale de la Promotion de l’Enfant et de la Famille',
+  'Mme Kadidia Sangaré',
+  'Annexe — Liste de présence',
+  'N° Nom Prénom Sexe Structure Fonction Téléphone E-mail',
+  'Traoré Aïssata F DNPEF Gestionnaire de cas +223 70 11 22 33 aissata.traore@example.org P P A P P',
+]
+
+describe('a complete training report', () => {
+  const options = { letterhead: MINISTRY_LETTERHEAD, logos: [solidPng(60, 60, [0, 100, 0])] }
+  it('has every section of the ministry’s reports in the PDF, in order', async () => {
+    const { text } = await pdfText(await renderTrainingReportPdf(complete, options))
+    let from = 0
+    for (const section of [MINISTRY_LETTERHEAD[1]!, ...SECTIONS]) {
+      const at = text.indexOf(section, from)
+      expect(at, `« ${section} » after position ${from}`).toBeGreaterThanOrEqual(0)
+      from = at + section.length
+    }
+    // The table of contents lists the chapters with their pages.
+    expect(text).toMatch(/Sommaire Introduction \d+ 1\. Objectifs et résultats attendus \d+ 1\.1 Objectif général \d+/)
+  })
+  it('has every section in the DOCX, with the logo and both photos embedded', async () => {
+    const docx = await renderTrainingReportDocx(complete, options)
+    const text = await docxText(docx)
+    for (const section of [MINISTRY_LETTERHEAD[1]!, ...SECTIONS]) expect(text, section).toContain(section)
+    const zip = await JSZip.loadAsync(docx)
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBe(3)
+  })
+  it('says which written sections are empty rather than leaving them out', () => {
+    const body = buildTrainingReport({ ...report, programme: [], photos: [] }).sections[1]!.blocks
+    const after = (text: string) => body[body.findIndex((b) => b.type === 'heading' && b.text === text) + 1]
+    for (const heading of ['1.2 Objectifs spécifiques', '2. Méthodologie', '10. Conclusion']) expect(after(heading), heading).toEqual({ type: 'paragraph', text: 'Non renseigné.' })
+    expect(body.some((b) => b.type === 'figure')).toBe(false)
   })
 })
 

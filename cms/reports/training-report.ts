@@ -1,7 +1,10 @@
 // The training report and the attendance sheet to sign (feuille d’émargement) of a face-to-face training, as
 // documents of the document kit (cms/documents/): this file says what they contain, the kit's renderers draw them
-// in PDF and Word. The report follows the Malian training reports: cover, context and objectives, agenda,
-// participants, attendance, pre/post tests, evaluation, recommendations, next steps, and the attendance list as a
+// in PDF and Word. The report follows the training reports the ministry files (docs/domain.md, "How a training
+// report is laid out"): a cover with a photo, a table of contents, an introduction naming the structures present
+// and the participants by sex, objectives (general, specific) and expected results, the methodology, the
+// proceedings day by day with photos, participants, attendance, pre/post tests, evaluation, recommendations, next
+// steps with who is responsible, a conclusion and the signatory, and the attendance list with contact details as a
 // landscape annex. Every figure comes from the rules of cms/rules/trainings.ts.
 
 import { renderDocx } from '../documents/docx.ts'
@@ -36,15 +39,30 @@ export type TTrainingReport = {
   funder?: string | null
   trainers: string[]
   context?: string | null
+  /** The general objective. */
   objectives?: string | null
+  /** One per line. */
+  specificObjectives?: string | null
+  /** One per line. */
   expectedResults?: string | null
+  methodology?: string | null
   agenda?: string | null
+  programme?: TProgrammeDay[]
+  photos?: TPhoto[]
   recommendations?: string | null
   evaluationNotes?: string | null
+  conclusion?: string | null
   participants: TParticipant[]
   enrolments: TEnrolment[]
   nextSteps: TActionItem[]
+  /** Who signs the report (the letterhead's signatory); no signature block when absent. */
+  signatory?: { name: string; title: string } | null
 }
+
+/** One day of the programme as it happened: modules (one per line), who facilitated, what was practised, ceremonies. */
+export type TProgrammeDay = { date: string; modules?: string | null; facilitators?: string | null; practised?: string | null; openedBy?: string | null; closedBy?: string | null }
+/** A workshop photo (PNG or JPEG bytes) and its caption; the cover photo is printed on the first page. */
+export type TPhoto = { image: Uint8Array; caption: string; onCover?: boolean }
 
 /** What a narrative field shows when it was left empty. */
 export const EMPTY_NARRATIVE = 'Non renseigné.'
@@ -53,22 +71,48 @@ export const EMPTY_NARRATIVE = 'Non renseigné.'
 export function buildTrainingReport(report: TTrainingReport): TDoc {
   const days = trainingDays(report.startDate, report.endDate)
   const people = disaggregate(report.participants)
-  const body: TBlock[] = []
-  const h1 = (text: string) => body.push({ type: 'heading', level: 1, text })
-  const h2 = (text: string) => body.push({ type: 'heading', level: 2, text })
+  const body: TBlock[] = [{ type: 'toc' }, { type: 'pageBreak' }]
+  // Chapters are numbered in order (the introduction is not), their sub-headings after them: 3.1, 3.2…
+  let chapter = 0
+  let sub = 0
+  const h1 = (text: string, numbered = true) => {
+    if (numbered) [chapter, sub] = [chapter + 1, 0]
+    body.push({ type: 'heading', level: 1, text: numbered ? `${chapter}. ${text}` : text })
+  }
+  const h2 = (text: string) => body.push({ type: 'heading', level: 2, text: `${chapter}.${++sub} ${text}` })
+  const photos = report.photos ?? []
+  const cover = photos.find((p) => p.onCover) ?? null
 
-  h1('1. Contexte et objectifs')
-  h2('1.1 Contexte')
-  body.push(...narrative(report.context))
-  h2('1.2 Objectifs')
+  h1('Introduction', false)
+  body.push(...narrative(report.context, ''))
+  body.push({ type: 'paragraph', text: introductionSentence(people.total, people.women, people.men, people.byOrganisation.map((o) => o.organisation)) })
+
+  h1('Objectifs et résultats attendus')
+  h2('Objectif général')
   body.push(...narrative(report.objectives))
-  h2('1.3 Résultats attendus')
-  body.push(...narrative(report.expectedResults))
+  h2('Objectifs spécifiques')
+  body.push(...list(report.specificObjectives))
+  h2('Résultats attendus')
+  body.push(...list(report.expectedResults))
 
-  h1('2. Déroulement de la formation')
-  body.push(...narrative(report.agenda))
+  h1('Méthodologie')
+  body.push(...narrative(report.methodology))
 
-  h1('3. Participants')
+  h1('Déroulement de l’atelier')
+  const programme = [...(report.programme ?? [])].sort((a, b) => a.date.localeCompare(b.date))
+  body.push(...narrative(report.agenda, programme.length > 0 ? '' : EMPTY_NARRATIVE))
+  for (const day of programme) {
+    const index = days.indexOf(isoDay(day.date) ?? day.date)
+    h2(`${index >= 0 ? `Jour ${index + 1} — ` : ''}${formatDateFr(day.date)}`)
+    body.push(...programmeDay(day))
+  }
+  const gallery = photos.filter((p) => p !== cover)
+  if (gallery.length > 0) {
+    h2('Photos de l’atelier')
+    for (const photo of gallery) body.push({ type: 'figure', image: photo.image, width: 0.75, caption: photo.caption, alt: photo.caption })
+  }
+
+  h1('Participants')
   body.push({ type: 'paragraph', text: `${participantsSentence(people.total, people.women, people.men)}.` })
   if (people.total > 0) {
     body.push({
@@ -82,7 +126,7 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
     })
   }
 
-  h1('4. Présence')
+  h1('Présence')
   const enrolled = report.enrolments.length
   if (enrolled === 0) {
     body.push({ type: 'paragraph', text: 'Aucune inscription : la présence n’a pas été enregistrée.' })
@@ -106,7 +150,7 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
     }
   }
 
-  h1('5. Pré-test et post-test')
+  h1('Pré-test et post-test')
   const tests = testProgression(report.enrolments)
   if (tests.withBoth === 0 || tests.averagePre === null || tests.averagePost === null || tests.averageProgression === null) {
     body.push({ type: 'paragraph', text: 'Aucun participant n’a de score au pré-test et au post-test.' })
@@ -127,7 +171,7 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
     })
   }
 
-  h1('6. Évaluation de la formation')
+  h1('Évaluation de la formation')
   const evaluation = evaluationSummary(report.enrolments)
   const notes = narrative(report.evaluationNotes, '')
   body.push(...notes)
@@ -152,10 +196,10 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
   }
   if (notes.length === 0 && evaluation.items.length === 0 && evaluation.comments.length === 0) body.push(...narrative(null))
 
-  h1('7. Recommandations')
+  h1('Recommandations')
   body.push(...narrative(report.recommendations))
 
-  h1('8. Prochaines étapes')
+  h1('Prochaines étapes')
   if (report.nextSteps.length === 0) {
     body.push({ type: 'paragraph', text: 'Aucune prochaine étape enregistrée.' })
   } else {
@@ -163,12 +207,14 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
       type: 'table',
       columns: [
         { header: 'Activité', width: 4 },
-        { header: 'Statut', width: 1.6 },
+        { header: 'Responsable', width: 2.4 },
+        { header: 'Statut', width: 1.5 },
         { header: 'Échéance', width: 1.8 },
-        { header: 'Commentaires', width: 3.5 },
+        { header: 'Commentaires', width: 2.8 },
       ],
       rows: report.nextSteps.map((s) => [
         s.activity,
+        s.owner?.trim() || '—',
         statusLabel(s.status),
         s.deadline?.trim() ? (isoDay(s.deadline) ? formatDateFr(s.deadline) : s.deadline.trim()) : '—',
         s.comments?.trim() || '—',
@@ -176,7 +222,16 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
     })
   }
 
-  const cover: [string, string][] = [
+  h1('Conclusion')
+  body.push(...narrative(report.conclusion))
+  const signatory = report.signatory
+  if (signatory && (signatory.name.trim() || signatory.title.trim())) {
+    body.push({ type: 'paragraph', text: ' ' })
+    if (signatory.title.trim()) body.push({ type: 'paragraph', align: 'right', text: signatory.title.trim() })
+    if (signatory.name.trim()) body.push({ type: 'paragraph', align: 'right', text: [{ bold: true, text: signatory.name.trim() }] })
+  }
+
+  const coverFields: [string, string][] = [
     ['Type de formation', report.kind],
     ['Dates', `${formatDateRangeFr(report.startDate, report.endDate)} (${days.length} ${plural(days.length, 'jour', 'jours')})`],
     ['Lieu', report.venue],
@@ -190,7 +245,15 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
   return {
     title: report.title,
     sections: [
-      { blocks: [{ type: 'title', kicker: 'RAPPORT DE FORMATION', text: report.title }, { type: 'fields', items: cover }, { type: 'rule' }, ...body] },
+      {
+        blocks: [
+          { type: 'title', kicker: 'RAPPORT DE FORMATION', text: report.title },
+          { type: 'fields', items: coverFields },
+          { type: 'rule' },
+          ...(cover ? [{ type: 'figure' as const, image: cover.image, width: 0.85, caption: cover.caption, alt: cover.caption }] : []),
+        ],
+      },
+      { blocks: body },
       {
         orientation: 'landscape',
         margin: 40,
@@ -205,7 +268,7 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
 }
 
 /** Days per annex table: beyond, the identity columns are repeated in a further table so that codes stay legible. */
-const ANNEX_DAYS_PER_TABLE = 10
+const ANNEX_DAYS_PER_TABLE = 7
 
 function attendanceListTables(report: TTrainingReport, days: string[]): TTable[] {
   const enrolments = new Map(report.enrolments.map((e) => [String(e.participantId), e]))
@@ -217,16 +280,19 @@ function attendanceListTables(report: TTrainingReport, days: string[]): TTable[]
       type: 'table',
       fontSize: 8,
       columns: [
-        { header: 'Nom', width: 3 },
-        { header: 'Prénom', width: 3 },
-        { header: 'Sexe', width: 1.1, align: 'center' },
-        { header: 'Structure', width: 2.6 },
-        { header: 'Fonction', width: 3 },
-        ...chunk.map((day, i) => ({ header: `J${first + i + 1} ${formatShortDateFr(day)}`, width: 1.2, align: 'center' as const })),
+        { header: 'N°', width: 0.7, align: 'center' },
+        { header: 'Nom', width: 2.4 },
+        { header: 'Prénom', width: 2.4 },
+        { header: 'Sexe', width: 0.9, align: 'center' },
+        { header: 'Structure', width: 2.2 },
+        { header: 'Fonction', width: 2.6 },
+        { header: 'Téléphone', width: 2.3 },
+        { header: 'E-mail', width: 3.4 },
+        ...chunk.map((day, i) => ({ header: `J${first + i + 1} ${formatShortDateFr(day)}`, width: 1.1, align: 'center' as const })),
       ],
-      rows: people.map((p) => {
+      rows: people.map((p, n) => {
         const marks = new Map((enrolments.get(String(p.id))?.attendance ?? []).map((a) => [isoDay(a.date) ?? a.date, a.status]))
-        return [p.lastName, p.firstName, p.sex, p.organisation, p.function, ...chunk.map((day) => codeOf(marks.get(day)))]
+        return [String(n + 1), p.lastName, p.firstName, p.sex, p.organisation, p.function, p.phone?.trim() || '', p.email?.trim() || '', ...chunk.map((day) => codeOf(marks.get(day)))]
       }),
     })
   }
@@ -260,6 +326,46 @@ function narrative(text: string | null | undefined, empty: string = EMPTY_NARRAT
     } else blocks.push({ type: 'paragraph', text: line })
   }
   return blocks
+}
+
+/** A list written one item per line (leading dashes or numbers dropped) as a numbered list, or "Non renseigné.". */
+function list(text: string | null | undefined): TBlock[] {
+  const items = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/^(?:[-•*–]|\d+[.)])\s*/, ''))
+    .filter(Boolean)
+  return items.length > 0 ? [{ type: 'numbered', items }] : [{ type: 'paragraph', text: EMPTY_NARRATIVE }]
+}
+
+/** One day of the proceedings: who opened it, the modules, who facilitated, what was practised, who closed it. */
+function programmeDay(day: TProgrammeDay): TBlock[] {
+  const blocks: TBlock[] = []
+  const line = (label: string, value: string | null | undefined) => {
+    if (value?.trim()) blocks.push({ type: 'paragraph', text: [{ bold: true, text: `${label} : ` }, value.trim()] })
+  }
+  line('Ouverture', day.openedBy)
+  const modules = (day.modules ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/^[-•*–]\s*/, ''))
+    .filter(Boolean)
+  if (modules.length > 0) {
+    blocks.push({ type: 'paragraph', text: [{ bold: true, text: 'Modules traités :' }] })
+    blocks.push({ type: 'bullets', items: modules })
+  }
+  line('Facilitation', day.facilitators)
+  if (day.practised?.trim()) {
+    blocks.push({ type: 'paragraph', text: [{ bold: true, text: 'Travaux pratiques :' }] })
+    blocks.push(...narrative(day.practised))
+  }
+  line('Clôture', day.closedBy)
+  return blocks.length > 0 ? blocks : [{ type: 'paragraph', text: EMPTY_NARRATIVE }]
+}
+
+/** The introduction's count: "L’atelier a réuni 18 participants, dont 6 femmes et 12 hommes, venus des structures suivantes : A, B et C." */
+export function introductionSentence(total: number, women: number, men: number, structures: string[]): string {
+  const named = structures.map((s) => s.trim()).filter(Boolean)
+  const from = named.length === 0 ? '' : named.length === 1 ? `, venus de la structure ${named[0]}` : `, venus des structures suivantes : ${named.slice(0, -1).join(', ')} et ${named.at(-1)}`
+  return `L’atelier a réuni ${participantsSentence(total, women, men)}${from}. La liste de présence figure en annexe.`
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,10 +1,13 @@
 // Self-training follow-up for trainers and coordinators: completion and pass rates per module, progress by
 // organisation, region or role, and the questions learners miss most. Pure: records in, tables out.
 
-export type TLearner = { id: string | number; name: string; organisation: string; region: string; roles: string[] }
+export type TLearner = { id: string | number; name: string; organisation: string; region: string; roles: string[]; organisationId?: string | number | null; regionId?: string | number | null }
 export type TModuleInfo = { id: string | number; title: string; questions: { id: string; prompt: string }[] }
-export type TProgressRecord = { user: string | number; module: string | number; completed: boolean }
-export type TAttemptRecord = { user: string | number; module: string | number; passed: boolean; results: { questionId: string; correct: boolean }[] }
+/** `at`: when the record last changed (ISO timestamp), for the learner's last activity. */
+export type TProgressRecord = { user: string | number; module: string | number; completed: boolean; at?: string | null }
+export type TAttemptRecord = { user: string | number; module: string | number; passed: boolean; results: { questionId: string; correct: boolean }[]; at?: string | null }
+/** Which learners a follow-up shows: one organisation, one region, one role (each optional). */
+export type TFollowUpFilter = { organisation?: string | number; region?: string | number; role?: string }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10)
 const key = (v: string | number) => String(v)
@@ -60,4 +63,33 @@ export function mostFailedQuestions(modules: TModuleInfo[], attempts: TAttemptRe
     .map((r) => ({ ...r, failureRate: rate(r.failures, r.answers) }))
     .sort((a, b) => b.failureRate - a.failureRate || b.answers - a.answers)
     .slice(0, limit)
+}
+
+/** The learners a filter keeps (an empty filter keeps everyone). */
+export function filterLearners(learners: TLearner[], filter: TFollowUpFilter): TLearner[] {
+  return learners.filter(
+    (l) =>
+      (filter.organisation === undefined || key(l.organisationId ?? '') === key(filter.organisation)) &&
+      (filter.region === undefined || key(l.regionId ?? '') === key(filter.region)) &&
+      (filter.role === undefined || l.roles.includes(filter.role)),
+  )
+}
+
+/**
+ * One row per learner: modules completed and started (out of all modules), and the last activity (the latest
+ * progress or quiz attempt). Most recently active first, then by name; never active last.
+ */
+export function learnerRows(learners: TLearner[], progress: TProgressRecord[], attempts: TAttemptRecord[]) {
+  return learners
+    .map((learner) => {
+      const mine = progress.filter((p) => key(p.user) === key(learner.id))
+      const times = [...mine.map((p) => p.at), ...attempts.filter((a) => key(a.user) === key(learner.id)).map((a) => a.at)].filter((t): t is string => Boolean(t))
+      return {
+        ...learner,
+        modulesCompleted: mine.filter((p) => p.completed).length,
+        modulesStarted: mine.length,
+        lastActivity: times.length > 0 ? times.reduce((a, b) => (a > b ? a : b)) : null,
+      }
+    })
+    .sort((a, b) => (b.lastActivity ?? '').localeCompare(a.lastActivity ?? '') || a.name.localeCompare(b.name, 'fr'))
 }

@@ -8,7 +8,7 @@ import { dayOfMonthFr, MONTH_NAMES, periodLabel, periodOf, periodRange } from '.
 
 export type Sex = 'F' | 'M'
 export type AttendanceStatus = 'present' | 'absent' | 'late' | 'excused'
-export type TParticipant = { id: string | number; firstName: string; lastName: string; sex: Sex; function: string; organisation: string; region: string }
+export type TParticipant = { id: string | number; firstName: string; lastName: string; sex: Sex; function: string; organisation: string; region: string; phone?: string | null; email?: string | null }
 export type TEnrolment = {
   participantId: string | number
   attendance: { date: string /* YYYY-MM-DD */; status: AttendanceStatus }[]

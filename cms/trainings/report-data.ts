@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import type { User } from '../payload-types.ts'
-import type { TTrainingReport } from '../reports/training-report.ts'
+import type { TPhoto, TTrainingReport } from '../reports/training-report.ts'
+import { reportImageBytes } from '../collections/ReportImages.ts'
+import { idOf } from '../fields/relations.ts'
 import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
 import type { TEnrolment, TParticipant } from '../rules/trainings.ts'
 import { itemsOfSource, type TActionItem } from '../rules/action-items.ts'
@@ -23,7 +25,7 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
   for (const e of enrolments.docs) {
     const p = typeof e.participant === 'object' ? e.participant : null
     if (!p) continue
-    participants.push({ id: p.id, firstName: p.firstName, lastName: p.lastName, sex: p.sex, function: p.function, organisation: nameOf(p.organisation, 'acronym'), region: nameOf(p.region, 'name') })
+    participants.push({ id: p.id, firstName: p.firstName, lastName: p.lastName, sex: p.sex, function: p.function, organisation: nameOf(p.organisation, 'acronym'), region: nameOf(p.region, 'name'), phone: p.phone ?? null, email: p.email ?? null })
     const evaluation = e.evaluation ?? {}
     // Ratings are keyed by their French label: the report prints them as they are.
     const ratings = Object.fromEntries(
@@ -39,7 +41,15 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
       evaluation: Object.keys(ratings).length > 0 || evaluation.comment ? { ratings, comment: evaluation.comment ?? undefined } : undefined,
     })
   }
+  const responsible = await responsibleNames(payload, nextSteps.docs)
   const trainers = (training.trainers ?? []).map((t) => (typeof t === 'object' && t ? t.name : '')).filter(Boolean)
+  // The photos are private files: read as the system now that the training itself was read with the person's rights.
+  const photos: TPhoto[] = []
+  for (const photo of training.photos ?? []) {
+    const id = idOf(photo.image)
+    const image = id === null ? null : await reportImageBytes(payload, id)
+    if (image) photos.push({ image, caption: photo.caption, onCover: photo.onCover ?? false })
+  }
   return {
     title: training.title,
     kind: TRAINING_KINDS[training.kind as keyof typeof TRAINING_KINDS]?.fr ?? training.kind,
@@ -52,12 +62,34 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
     trainers,
     context: training.context,
     objectives: training.objectives,
+    specificObjectives: training.specificObjectives,
     expectedResults: training.expectedResults,
+    methodology: training.methodology,
     agenda: training.agenda,
+    programme: (training.programme ?? []).map((d) => ({ date: String(d.date).slice(0, 10), modules: d.modules, facilitators: d.facilitators, practised: d.practised, openedBy: d.openedBy, closedBy: d.closedBy })),
+    photos,
     recommendations: training.recommendations,
     evaluationNotes: training.evaluationNotes,
+    conclusion: training.conclusion,
     participants,
     enrolments: rows,
-    nextSteps: nextSteps.docs.map((n): TActionItem => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
+    nextSteps: nextSteps.docs.map((n): TActionItem => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, owner: responsible(n), comments: n.comments ?? null })),
   }
+}
+
+/**
+ * Who answers for each next step, as printed: the person, else the organisation, else the free text. The names are
+ * read as the system: a trainer may not list accounts, but the report names whoever is responsible.
+ */
+async function responsibleNames(payload: Payload, items: { responsiblePerson?: unknown; responsibleOrganisation?: unknown; owner?: string | null }[]) {
+  const ids = (field: 'responsiblePerson' | 'responsibleOrganisation') => [...new Set(items.map((i) => idOf(i[field])).filter((id): id is number | string => id !== null))]
+  const [people, organisations] = [ids('responsiblePerson'), ids('responsibleOrganisation')]
+  const [users, structures] = await Promise.all([
+    people.length ? payload.find({ collection: 'users', where: { id: { in: people } }, select: { name: true }, limit: people.length, depth: 0, overrideAccess: true }) : null,
+    organisations.length ? payload.find({ collection: 'organisations', where: { id: { in: organisations } }, select: { acronym: true }, limit: organisations.length, depth: 0, overrideAccess: true }) : null,
+  ])
+  const nameOfUser = new Map((users?.docs ?? []).map((u) => [String(u.id), u.name]))
+  const acronymOf = new Map((structures?.docs ?? []).map((o) => [String(o.id), o.acronym]))
+  return (item: (typeof items)[number]): string | null =>
+    nameOfUser.get(String(idOf(item.responsiblePerson))) || acronymOf.get(String(idOf(item.responsibleOrganisation))) || item.owner?.trim() || null
 }

@@ -27,6 +27,13 @@ export const VIDEO_POLICY: UploadPolicy = {
   types: { 'video/mp4': ['mp4', 'm4v'], 'video/webm': ['webm'] },
 }
 
+/** Images printed in generated reports (training photos, letterhead logos): PNG or JPEG, the formats PDF and Word embed. */
+export const REPORT_IMAGE_POLICY: UploadPolicy = {
+  label: 'PNG ou JPEG',
+  maxBytes: 10 * 1024 * 1024,
+  types: { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'] },
+}
+
 /**
  * Checks an upload against a policy from its bytes, not its name or declared type: a `.pdf` that is not a PDF,
  * a file whose extension lies about its content, or an oversized file is refused with a French message.

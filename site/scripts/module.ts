@@ -32,6 +32,23 @@ if (video && texts) {
     })
   }
 
+  // Captions under the picture: the slides carry text down to their bottom edge, which captions drawn over the
+  // video would hide. The track stays available to the player (and is drawn over the picture in full screen, where
+  // there is no room below); without JavaScript the browser draws it as usual.
+  const track = video.textTracks[0]
+  const below = document.getElementById('captions-below')
+  if (track && below) {
+    const place = () => {
+      track.mode = document.fullscreenElement ? 'showing' : 'hidden'
+      below.hidden = Boolean(document.fullscreenElement)
+    }
+    track.addEventListener('cuechange', () => {
+      below.textContent = Array.from(track.activeCues ?? [], (cue) => (cue as VTTCue).text).join('\n')
+    })
+    document.addEventListener('fullscreenchange', place)
+    place()
+  }
+
   // Chapters: seek in place instead of reloading the page.
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-seek]')) {
     link.addEventListener('click', (event) => {

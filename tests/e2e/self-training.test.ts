@@ -32,6 +32,9 @@ const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
   return { context, page: await context.newPage() }
 }
 async function answer(page: Page, right: boolean): Promise<void> {
+  // The page shows the latest attempt's answers: start from a blank selection, as a learner retrying would.
+  const checked = page.locator('#quiz input[type=checkbox]:checked')
+  while ((await checked.count()) > 0) await checked.first().uncheck()
   for (const q of shipped.quiz.questions) {
     const ids = right ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
     for (const id of ids) await page.check(`input[name="q-${q.id}"][value="${id}"]`)
@@ -56,6 +59,9 @@ describe('a learner from sign-up to certificate', () => {
     await page.fill('#f-email', 'sali.dembele@example.org')
     await page.fill('#f-newPassword', 'Karite-en-fleur-a-Sikasso-7')
     await page.fill('#f-confirmPassword', 'Karite-en-fleur-a-Sikasso-7')
+    // The consent says where the data-protection rules are, as a link.
+    expect(await page.locator('#f-consent-hint a[href="/donnees-et-acces"]').count()).toBe(1)
+    expect(await page.getAttribute('#f-consent', 'aria-describedby')).toContain('f-consent-hint')
     await page.check('#f-consent')
     await page.click('main form button[type=submit]')
     const mail = await smtp.waitFor('sali.dembele@example.org', /Confirmez/)
@@ -64,7 +70,8 @@ describe('a learner from sign-up to certificate', () => {
     await signIn(page, 'sali.dembele@example.org', { password: 'Karite-en-fleur-a-Sikasso-7', next: `/formation/${SLUG}` })
     await page.waitForURL(new RegExp(`/formation/${SLUG}`))
 
-    // The video plays with French captions on by default; seeking to the end counts as watched.
+    // The video plays with French captions on by default, written under the picture (the slides' text reaches its
+    // bottom edge); seeking to the end counts as watched.
     await page.evaluate(() => {
       const video = document.querySelector('video')!
       video.muted = true
@@ -72,9 +79,12 @@ describe('a learner from sign-up to certificate', () => {
     })
     await page.waitForFunction(() => {
       const track = document.querySelector('track')!
-      return track.readyState === 2 && (track.track.cues?.length ?? 0) > 0 && track.track.mode === 'showing'
+      return track.readyState === 2 && (track.track.cues?.length ?? 0) > 0 && track.track.mode === 'hidden'
     })
     expect(await page.evaluate(() => document.querySelector('track')!.track.language)).toBe('fr')
+    await page.waitForFunction(() => (document.getElementById('captions-below')?.textContent ?? '').trim().length > 0)
+    const [picture, captions] = await page.evaluate(() => [document.querySelector('video')!.getBoundingClientRect(), document.getElementById('captions-below')!.getBoundingClientRect()].map((r) => ({ top: r.top, bottom: r.bottom })))
+    expect(captions!.top).toBeGreaterThanOrEqual(picture!.bottom)
     const saved = page.waitForResponse((r) => r.url().endsWith('/progression.json') && r.ok())
     await page.evaluate(() => {
       const video = document.querySelector('video')!
@@ -88,6 +98,13 @@ describe('a learner from sign-up to certificate', () => {
     await page.goto(`/formation/${SLUG}`)
     await answer(page, true)
     expect(await page.textContent('#quiz')).toContain('Quiz réussi : 100 %')
+    // Coming back: the module says it is finished and shows the latest result, not an empty quiz.
+    await page.goto(`/formation/${SLUG}`)
+    expect(await page.textContent('[data-module-state="completed"]')).toBe('Terminé')
+    expect(await page.textContent('[data-module-done]')).toContain('Module terminé')
+    expect(await page.textContent('#quiz p.alert[role=status]')).toContain('Votre dernière tentative — Quiz réussi : 100 %')
+    const firstQuestion = shipped.quiz.questions[0]!
+    expect(await page.isChecked(`input[name="q-${firstQuestion.id}"][value="${firstQuestion.correct[0]}"]`)).toBe(true)
 
     await page.goto('/formation/mon-parcours')
     expect(await page.textContent('main')).toContain('tous les modules requis sont terminés')
@@ -142,6 +159,8 @@ describe('offline', () => {
   it('keeps a module page and its small video available with the network cut', async () => {
     const { context, page } = await newPage()
     await page.goto(`/formation/${SLUG}`)
+    // The small rendition (426 px wide) is never stretched wider than it is, where it would be blurred.
+    expect(await page.evaluate(() => document.querySelector('video')!.getBoundingClientRect().width)).toBeLessThanOrEqual(426)
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null || document.querySelector('button[data-keep-offline]:not([hidden])'))
     await page.click('button[data-keep-offline]')
     await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('gardé hors ligne'))
@@ -159,6 +178,63 @@ describe('offline', () => {
       return v.play()
     })
     await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
+    await context.close()
+  })
+
+  it('keeps the standard rendition when that is the one the learner watches, not the small one', async () => {
+    const { context, page } = await newPage()
+    await page.goto(`/formation/${SLUG}?qualite=standard`)
+    expect(await page.getAttribute('video source', 'src')).toContain('/standard.mp4')
+    expect(await page.evaluate(() => document.querySelector('video')!.getBoundingClientRect().width)).toBeGreaterThan(426)
+    await page.waitForSelector('button[data-keep-offline]:not([hidden])')
+    expect(await page.textContent('button[data-keep-offline]')).toContain('qualité standard')
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('en qualité standard'))
+    await context.setOffline(true)
+    await page.goto(`/formation/${SLUG}`)
+    // The page kept offline is the one showing the rendition chosen (remembered by its cookie).
+    expect(await page.getAttribute('video source', 'src')).toContain('/standard.mp4')
+    const fetched = await page.evaluate(async (slug) => {
+      const get = async (file: string) => {
+        try {
+          const res = await fetch(`/formation/media/${slug}/${file}`, { headers: { Range: 'bytes=0-1023' } })
+          return { status: res.status, bytes: (await res.arrayBuffer()).byteLength }
+        } catch {
+          return 'unreachable'
+        }
+      }
+      return { standard: await get('standard.mp4'), small: await get('small.mp4') }
+    }, SLUG)
+    expect(fetched).toEqual({ standard: { status: 206, bytes: 1024 }, small: 'unreachable' })
+    await page.evaluate(() => {
+      const v = document.querySelector('video')!
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => document.querySelector('video')!.readyState >= 2)
+    await context.close()
+  })
+
+  it('shows the score and corrections once a quiz answered offline is sent, not an empty quiz', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'apprenant@example.org', { next: `/formation/${SLUG}` })
+    await page.waitForURL(new RegExp(`/formation/${SLUG}`))
+    await page.waitForSelector('button[data-keep-offline]:not([hidden])')
+    await page.click('button[data-keep-offline]')
+    await page.waitForFunction(() => document.getElementById('offline-status')?.textContent?.includes('gardé hors ligne'))
+    await context.setOffline(true)
+    for (const q of shipped.quiz.questions) for (const id of q.correct) await page.check(`input[name="q-${q.id}"][value="${id}"]`)
+    await page.click('#quiz form button[type=submit]')
+    await page.waitForFunction(() => document.getElementById('quiz-offline')?.textContent?.includes('Hors ligne'))
+    // Back online: the queue sends the answers and the page reloads with what the server scored.
+    const reloaded = page.waitForEvent('load')
+    await context.setOffline(false)
+    await reloaded
+    await page.waitForSelector('#quiz p.alert[role=status]')
+    expect(await page.textContent('#quiz p.alert[role=status]')).toContain('Quiz réussi : 100 %')
+    const first = shipped.quiz.questions[0]!
+    expect(await page.isChecked(`input[name="q-${first.id}"][value="${first.correct[0]}"]`)).toBe(true)
+    expect(await page.locator('#quiz .question p.ok').count()).toBe(shipped.quiz.questions.length)
     await context.close()
   })
 

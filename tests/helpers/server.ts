@@ -63,7 +63,7 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The portal did not answer /healthz within ${startSeconds} s:\n${output}`)
+      throw new Error(`The portal did not answer /healthz within ${startSeconds} s (set E2E_START_SECONDS to wait longer):\n${output}`)
     }
   }
   return {

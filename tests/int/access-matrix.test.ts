@@ -7,6 +7,7 @@ import type { User } from '#cms/payload-types.ts'
 import { renderResourcePdf } from '#cms/seed/content.ts'
 import { idOf } from '#cms/fields/relations.ts'
 import { accountByEmail, testPortal } from '../helpers/portal.ts'
+import { solidPng } from '../helpers/images.ts'
 
 // Generated from cms/access/matrix.ts: every collection of the config × every actor × create, read, update and
 // delete, through the Local API with `overrideAccess: false` (what REST and the admin enforce), on records of
@@ -256,6 +257,11 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'capacity-plan-items': {
     other: () => make('capacity-plan-items', { data: { activity: unique('Activité du plan'), status: 'notDone', period: '2026Q3' } }),
     create: async () => ({ data: { activity: unique('Activité du plan'), status: 'inProgress' } }),
+  },
+  'report-images': {
+    other: () => make('report-images', { data: { trainers: [strangerTrainer.id] }, file: file(solidPng(4, 3, [200, 120, 40]), 'image/png', 'png') }),
+    mine: (actor) => make('report-images', { data: { trainers: [runner(actor).id] }, file: file(solidPng(4, 3, [40, 120, 200]), 'image/png', 'png') }),
+    create: async () => ({ data: { alt: 'Photo de groupe' }, file: file(solidPng(4, 3, [90, 90, 90]), 'image/png', 'png') }),
   },
 }
 

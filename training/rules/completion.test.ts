@@ -10,6 +10,7 @@ import {
   watchedEnough,
   watchedSecondsFromPosition,
   watchedSecondsFromRanges,
+  wholePercent,
 } from './completion.ts'
 
 const options = [
@@ -58,9 +59,22 @@ describe('scoreQuiz', () => {
     // 5 of 7 = 71.4 % passes a 70 % mark; 4 of 7 = 57.1 % does not.
     expect(scoreQuiz(seven, { ...allRight, q5: ['a'], q6: ['a'] })).toMatchObject({ score: 71, passed: true })
     expect(scoreQuiz(seven, { ...allRight, q4: [], q5: ['a'], q6: ['a'] })).toMatchObject({ score: 57, passed: false })
-    // 2 of 3 displays 66 (floored), consistent with passed = score >= passMark.
+    // The score compared with the pass mark is the one shown: 2 of 3 is 67 %, a pass at 67 %, a fail at 68 %.
     const three: TQuiz = { passMark: 67, questions: quiz.questions.slice(0, 3) }
-    expect(scoreQuiz(three, { q1: ['a'], q2: ['b'] })).toMatchObject({ score: 66, passed: false })
+    expect(scoreQuiz(three, { q1: ['a'], q2: ['b'] })).toMatchObject({ score: 67, passed: true })
+    expect(scoreQuiz({ ...three, passMark: 68 }, { q1: ['a'], q2: ['b'] })).toMatchObject({ score: 67, passed: false })
+  })
+
+  it('rounds a score half up: 1 of 6 shows 17 %, not 16 %', () => {
+    const six: TQuiz = { passMark: 80, questions: [...quiz.questions, { ...quiz.questions[0]!, id: 'q6' }] }
+    expect(scoreQuiz(six, { q1: ['a'] })).toMatchObject({ score: 17, passed: false })
+    expect(wholePercent(1, 6)).toBe(17)
+    expect(wholePercent(5, 6)).toBe(83)
+    expect(wholePercent(1, 8)).toBe(13)
+    expect(wholePercent(0.145)).toBe(15)
+    expect(wholePercent(0.904)).toBe(90)
+    expect(wholePercent(3, 0)).toBe(0)
+    expect(wholePercent(0, 6)).toBe(0)
   })
 
   it('refuses tampered answers with a French QuizAnswerError', () => {

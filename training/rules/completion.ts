@@ -55,10 +55,20 @@ export function scoreQuiz(quiz: TQuiz, answers: TQuizAnswers): TQuizResult {
   })
   const right = results.filter((result) => result.correct).length
   const total = results.length
-  // Floor, not round: with an integer pass mark, `score >= passMark` then agrees exactly with `passed`, so
-  // moduleState (which only keeps the best score) never turns a 69.5 % attempt into a pass.
-  const score = total === 0 ? 0 : Math.floor((100 * right) / total)
+  // The score shown is the score compared with the pass mark (passed = score ≥ passMark), so moduleState, which
+  // keeps only the best score, always agrees with what the learner was told.
+  const score = wholePercent(right, total)
   return { score, passed: total > 0 && score >= quiz.passMark, results }
+}
+
+/**
+ * A share as a whole percentage, rounded half up: 1 of 6 is 17 %, 1 of 8 is 13 %, nothing of nothing 0 %. The one
+ * rounding of the self-training (quiz scores, share of a video watched, follow-up tables); `whole` is 1 for a ratio.
+ */
+export function wholePercent(part: number, whole = 1): number {
+  if (!(whole > 0) || !Number.isFinite(part)) return 0
+  // The small epsilon absorbs binary fractions (0.145 × 100 = 14.499…) so that a half rounds up as written.
+  return Math.floor((100 * part) / whole + 0.5 + 1e-9)
 }
 
 /** Whether `watchedSeconds` covers at least `threshold` of the video. */

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadCurriculum, MODULES_DIR, parseModuleJson, parseTranscript, ZModule, ZModuleDraft } from '../schema.ts'
+import { loadCurriculum, MODULES_DIR, parseModuleJson, parseTranscript, SMALL_SIZE, ZModule, ZModuleDraft } from '../schema.ts'
 import type { TChapter, TMedia, TModule, TModuleDraft, TTranscriptChapter } from '../schema.ts'
 import { escapeFilterValue, keySentences, serializeVtt, timeCaptions, toSpeechText, wrapSlideText } from './media-text.ts'
 import type { TSpokenSegment } from './media-text.ts'
@@ -186,7 +186,7 @@ function encode(slides: string, audio: string, total: number, keyframes: number[
   const video =
     rendition === 'small'
       ? // Baseline profile for old phones; capped VBR: static slides cost almost nothing, the cap guards the budget.
-        ['-vf', `fps=${FPS},scale=426:240:flags=lanczos,setsar=1,format=yuv420p`, '-c:v', 'libx264', '-profile:v', 'baseline', '-level:v', '3.0', '-crf', '30', '-maxrate', '150k', '-bufsize', '300k']
+        ['-vf', `fps=${FPS},scale=${SMALL_SIZE.width}:${SMALL_SIZE.height}:flags=lanczos,setsar=1,format=yuv420p`, '-c:v', 'libx264', '-profile:v', 'baseline', '-level:v', '3.0', '-crf', '30', '-maxrate', '150k', '-bufsize', '300k']
       : ['-vf', `fps=${FPS},format=yuv420p`, '-c:v', 'libx264', '-profile:v', 'high', '-level:v', '3.1', '-crf', '24', '-maxrate', '600k', '-bufsize', '1200k']
   const audioArgs = rendition === 'small' ? ['-c:a', 'aac', '-b:a', '32k', '-ac', '1', '-ar', '22050'] : ['-c:a', 'aac', '-b:a', '64k', '-ac', '1', '-ar', '22050']
   run('ffmpeg', [

@@ -4,6 +4,7 @@ import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingRepor
 import { trainingDays } from '../../rules/trainings.ts'
 import { importParticipants } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
+import { reportLetterhead } from '../../globals/Letterhead.ts'
 import { statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
 import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
 import { download, fileSlug, personalDataDownload } from '../../endpoints/download.ts'
@@ -18,7 +19,10 @@ const report: PayloadHandler = async (req) => {
   const format = choiceParam(req.searchParams, 'format', ['pdf', 'docx'], 'pdf')
   const data = await trainingReportData(req.payload, req.routeParams?.id as string, user)
   if (!data) throw new PortalError('notFound', { thing: 'training' })
-  const body = format === 'pdf' ? await renderTrainingReportPdf(data) : await renderTrainingReportDocx(data)
+  // The letterhead configured by coordination (the ministry's header by default) and its signatory.
+  const { render, signatory } = await reportLetterhead(req.payload)
+  const report = { ...data, signatory }
+  const body = format === 'pdf' ? await renderTrainingReportPdf(report, render) : await renderTrainingReportDocx(report, render)
   // The attendance annex lists every participant by name: personal data, journalled.
   return personalDataDownload(req, { what: 'training-report', rows: data.participants.length, details: { training: req.routeParams?.id } }, { body, kind: format, fileName: `rapport-${fileSlug(data.title)}.${format}` })
 }

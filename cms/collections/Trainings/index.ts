@@ -6,6 +6,7 @@ import { trainingEndpoints } from './endpoints.ts'
 import { checkDatesAndRunner, followTrainers } from './hooks.ts'
 
 const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
+const ONE_PER_LINE = { fr: 'Un élément par ligne : le rapport en fait une liste.', en: 'One item per line: the report lists them.' }
 
 /** Face-to-face trainings (formations) run by trainers: the header of the training report. */
 export const Trainings: CollectionConfig = {
@@ -58,16 +59,63 @@ export const Trainings: CollectionConfig = {
       filterOptions: { roles: { in: ['trainer'] } },
     },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true, label: { fr: 'Modules couverts (autoformation)', en: 'Modules covered (self-training)' } },
-    narrative('objectives', 'Objectifs', 'Objectives'),
-    narrative('expectedResults', 'Résultats attendus', 'Expected results'),
+    narrative('objectives', 'Objectif général', 'General objective'),
+    { ...narrative('specificObjectives', 'Objectifs spécifiques', 'Specific objectives'), admin: { description: ONE_PER_LINE } },
+    { ...narrative('expectedResults', 'Résultats attendus', 'Expected results'), admin: { description: ONE_PER_LINE } },
     {
       type: 'collapsible',
       label: { fr: 'Sections rédigées du rapport', en: 'Written sections of the report' },
       fields: [
-        narrative('context', 'Contexte', 'Context'),
-        narrative('agenda', 'Déroulement / agenda', 'Agenda'),
+        { ...narrative('context', 'Introduction (contexte, organisateurs, partenaires)', 'Introduction (context, organisers, partners)'), admin: { description: { fr: 'Le rapport y ajoute les structures présentes et le nombre de participants par sexe.', en: 'The report adds the organisations present and the participants by sex.' } } },
+        { ...narrative('methodology', 'Méthodologie', 'Methodology'), admin: { description: { fr: 'Les techniques utilisées : exercices pratiques dans CPIMS+, questions-réponses, discussions, brainstorming…', en: 'The techniques used.' } } },
+        { ...narrative('agenda', 'Déroulement (résumé)', 'Proceedings (summary)'), admin: { description: { fr: 'Optionnel : le rapport détaille chaque jour à partir du programme ci-dessous.', en: 'Optional: the report details each day from the programme below.' } } },
         narrative('evaluationNotes', 'Synthèse de l’évaluation', 'Evaluation summary'),
         narrative('recommendations', 'Recommandations', 'Recommendations'),
+        { ...narrative('conclusion', 'Conclusion', 'Conclusion'), admin: { description: { fr: 'Les objectifs ont-ils été atteints ? Qu’est-ce qui soutient la suite ?', en: 'Were the objectives met? What supports what comes next?' } } },
+      ],
+    },
+    {
+      name: 'programme',
+      type: 'array',
+      maxRows: 60,
+      label: { fr: 'Programme jour par jour', en: 'Day-by-day programme' },
+      labels: { singular: { fr: 'Journée', en: 'Day' }, plural: { fr: 'Journées', en: 'Days' } },
+      admin: { initCollapsed: true, description: { fr: 'Une ligne par journée : le rapport raconte le déroulement à partir d’ici.', en: 'One row per day: the report tells how the workshop went from here.' } },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'date', type: 'date', required: true, label: { fr: 'Date', en: 'Date' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+            { name: 'facilitators', type: 'text', maxLength: 300, label: { fr: 'Facilitateurs', en: 'Facilitators' } },
+          ],
+        },
+        { ...narrative('modules', 'Modules traités', 'Modules covered'), maxLength: 4000, admin: { description: ONE_PER_LINE } },
+        { ...narrative('practised', 'Ce qui a été pratiqué', 'What was practised'), maxLength: 4000 },
+        {
+          type: 'row',
+          fields: [
+            { name: 'openedBy', type: 'text', maxLength: 300, label: { fr: 'Ouverture par', en: 'Opened by' }, admin: { description: { fr: 'Si la journée s’ouvre par une cérémonie.', en: 'If the day opens with a ceremony.' } } },
+            { name: 'closedBy', type: 'text', maxLength: 300, label: { fr: 'Clôture par', en: 'Closed by' }, admin: { description: { fr: 'Si la journée se clôt par une cérémonie.', en: 'If the day ends with a ceremony.' } } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'photos',
+      type: 'array',
+      maxRows: 30,
+      label: { fr: 'Photos de l’atelier', en: 'Workshop photos' },
+      labels: { singular: { fr: 'Photo', en: 'Photo' }, plural: { fr: 'Photos', en: 'Photos' } },
+      admin: { initCollapsed: true, description: { fr: 'Fichiers privés (PNG ou JPEG), imprimés dans le rapport avec leur légende ; la photo « de couverture » en première page.', en: 'Private files (PNG or JPEG), printed in the report with their caption; the cover photo on the first page.' } },
+      fields: [
+        { name: 'image', type: 'upload', relationTo: 'report-images', required: true, label: { fr: 'Photo', en: 'Photo' } },
+        {
+          type: 'row',
+          fields: [
+            { name: 'caption', type: 'text', required: true, maxLength: 300, label: { fr: 'Légende', en: 'Caption' } },
+            { name: 'onCover', type: 'checkbox', defaultValue: false, label: { fr: 'Photo de couverture', en: 'Cover photo' } },
+          ],
+        },
       ],
     },
   ],

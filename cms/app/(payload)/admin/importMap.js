@@ -17,6 +17,7 @@ import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997e
 import { ConsultationExport as ConsultationExport_cd04d53f87a810e055d31fc9ddea103e } from '../../../admin/ConsultationExport.tsx'
 import { TrainingLinks as TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425 } from '../../../admin/TrainingLinks.tsx'
 import { CurrentPasswordField as CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444 } from '../../../admin/CurrentPasswordField.tsx'
+import { MessageLinks as MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b } from '../../../admin/MessageLinks.tsx'
 import { NavLinks as NavLinks_4e4d80409fc830db3ece93647ac69540 } from '../../../admin/NavLinks.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -41,6 +42,7 @@ export const importMap = {
   "/admin/ConsultationExport.tsx#ConsultationExport": ConsultationExport_cd04d53f87a810e055d31fc9ddea103e,
   "/admin/TrainingLinks.tsx#TrainingLinks": TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425,
   "/admin/CurrentPasswordField.tsx#CurrentPasswordField": CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444,
+  "/admin/MessageLinks.tsx#MessageLinks": MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b,
   "/admin/NavLinks.tsx#NavLinks": NavLinks_4e4d80409fc830db3ece93647ac69540,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
