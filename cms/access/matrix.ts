@@ -110,7 +110,7 @@ export const ACCESS_MATRIX = {
   },
   regions: referenceData,
   cercles: referenceData,
-  organisations: referenceData,
+  organisations: { ...referenceData, create: coordination, update: coordination, note: 'Coordination keeps the list of organisations (and creates new ones from a participants import); deleting one stays with admins, as people and trainings point to it.' },
   // Written by the server only (journal, email queue, tokens), read by admins where useful.
   'audit-log': { ...system, read: adminOnly },
   outbox: { ...system, read: adminOnly },

@@ -351,30 +351,6 @@ export function normalisePhone(phone: string | null | undefined): string {
   return digits
 }
 
-/** Whether two people have the same full name, ignoring case, accents, spaces and first/last name order. */
-export function sameFullName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
-  const first = normaliseName(a.firstName)
-  const last = normaliseName(a.lastName)
-  const otherFirst = normaliseName(b.firstName)
-  const otherLast = normaliseName(b.lastName)
-  if (!(first + last)) return false
-  // Attendance lists often swap first and last names ("TRAORE Aminata"), so both orders are compared.
-  return first + last === otherFirst + otherLast || last + first === otherFirst + otherLast
-}
-
-export type TPersonIdentity = { id: string | number; firstName: string; lastName: string; phone?: string | null; email?: string | null }
-
-/** Ids of existing people who are probably the candidate: same full name and (same phone or same e-mail). */
-export function duplicateCandidates(existing: TPersonIdentity[], candidate: Omit<TPersonIdentity, 'id'> & { id?: string | number | null }): (string | number)[] {
-  const phone = normalisePhone(candidate.phone)
-  const email = normaliseEmail(candidate.email)
-  return existing
-    .filter((person) => candidate.id == null || String(person.id) !== String(candidate.id))
-    .filter((person) => sameFullName(person, candidate))
-    .filter((person) => (phone !== '' && normalisePhone(person.phone) === phone) || (email !== '' && normaliseEmail(person.email) === email))
-    .map((person) => person.id)
-}
-
 /** An e-mail address trimmed and lower-cased, the form in which two addresses are compared. */
 export function normaliseEmail(email: string | null | undefined): string {
   return (email ?? '').trim().toLowerCase()
