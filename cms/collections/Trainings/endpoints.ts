@@ -2,7 +2,7 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadHandler } from 'pay
 import { importTemplate } from '../../imports/participants.ts'
 import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf } from '../../reports/training-report.ts'
 import { trainingDays } from '../../rules/trainings.ts'
-import { importParticipants } from '../../trainings/import.ts'
+import { importParticipants, ZImportChoices } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
 import { statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
 import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
@@ -52,7 +52,8 @@ const template: PayloadHandler = async (req) => {
 }
 
 /**
- * POST /api/trainings/:id/import (multipart, field `file`) — all-or-nothing import. The answer streams progress
+ * POST /api/trainings/:id/import (multipart, field `file`, and in `_payload` the choices of the preview:
+ * `lien:<row>`, `structure-nom:<acronym>`, `structure-type:<acronym>`) — all-or-nothing import. The answer streams progress
  * as JSON lines ({"type":"progress","done":n,"total":N}) then {"type":"done",…} or {"type":"errors",…}.
  */
 const importFile: PayloadHandler = async (req) => {
@@ -60,12 +61,14 @@ const importFile: PayloadHandler = async (req) => {
   await addDataAndFileToRequest(req)
   if (!req.file) throw new PortalError('fileRequired', { field: 'file', kinds: 'XLSX ou CSV' })
   const upload = { name: req.file.name, data: req.file.data }
+  const choices = ZImportChoices.safeParse(req.data ?? {})
+  if (!choices.success) throw new PortalError('invalidInput')
   const encoder = new TextEncoder()
   const stream = new ReadableStream({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`))
       try {
-        const outcome = await importParticipants(req, req.routeParams?.id as string, upload, (done, total) => send({ type: 'progress', done, total }))
+        const outcome = await importParticipants(req, req.routeParams?.id as string, upload, (done, total) => send({ type: 'progress', done, total }), choices.data)
         send(outcome.ok ? { type: 'done', ...outcome } : { type: 'errors', errors: outcome.errors })
       } catch (error) {
         // The detail goes to the log, never to the person: it may name tables, paths or other people's data.
