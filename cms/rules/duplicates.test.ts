@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closeNames, editDistance, fullNameOf, nameTokens, probableDuplicates, sameNames } from './duplicates.ts'
+import { closeNames, defaultMergeChoices, probablePairs, editDistance, fullNameOf, nameTokens, probableDuplicates, sameNames } from './duplicates.ts'
 
 describe('full names', () => {
   it('puts the last name in capitals (accents kept) before the first name, spaces tidied', () => {
@@ -61,5 +61,34 @@ describe('probable duplicates', () => {
     const both = [...registry, { id: 5, firstName: 'Aminata', lastName: 'Traoré', phone: '76123456', email: 'aminata@example.org' }]
     expect(probableDuplicates(both, { firstName: 'Aminata', lastName: 'Traore', phone: '76123456', email: 'aminata@example.org' }).map((m) => m.id)).toEqual([5, 1])
     expect(probableDuplicates(both, { id: 5, firstName: 'Aminata', lastName: 'Traore', phone: '76123456', email: 'aminata@example.org' }).map((m) => m.id)).toEqual([1])
+  })
+})
+
+describe('merge defaults', () => {
+  const older = { lastSeen: '2023-02-10', values: { firstName: 'Awa', organisation: 1, region: 1, phone: '76000000', email: null, function: '' } }
+  const newer = { lastSeen: '2024-09-17', values: { firstName: 'Awa', organisation: 2, region: 3, phone: null, email: 'awa@example.org', function: 'Superviseure' } }
+  it('keeps the freshest organisation and region, whichever record is kept', () => {
+    expect(defaultMergeChoices(newer, older)).toMatchObject({ organisation: 'from', region: 'from', firstName: 'into' })
+    expect(defaultMergeChoices(older, newer)).toMatchObject({ organisation: 'into', region: 'into' })
+  })
+  it('never keeps an empty contact or function over a filled one', () => {
+    expect(defaultMergeChoices(older, newer)).toMatchObject({ phone: 'from', email: 'into', function: 'into' })
+    expect(defaultMergeChoices(newer, older)).toMatchObject({ phone: 'into', email: 'from', function: 'from' })
+  })
+})
+
+describe('probable pairs in the registry', () => {
+  it('pairs records of one person once each, by phone, e-mail or the very same name', () => {
+    const registry = [
+      { id: 1, firstName: 'Aminata', lastName: 'Traoré', phone: '76123456' },
+      { id: 2, firstName: 'Aminatta', lastName: 'TRAORE', phone: '+223 76 12 34 56' },
+      { id: 3, firstName: 'Moussa', lastName: 'Diarra', email: 'm.diarra@example.org' },
+      { id: 4, firstName: 'Mousa', lastName: 'Diarra', email: 'M.Diarra@example.org' },
+      { id: 5, firstName: 'Awa', lastName: 'Ba' },
+      { id: 6, firstName: 'Awa', lastName: 'Ba' },
+      { id: 7, firstName: 'Oumar', lastName: 'Touré', phone: '76123456' },
+    ]
+    expect(probablePairs(registry)).toEqual(expect.arrayContaining([[1, 2], [3, 4], [5, 6]]))
+    expect(probablePairs(registry)).toHaveLength(3)
   })
 })

@@ -105,3 +105,51 @@ export function probableDuplicates(existing: TPersonIdentity[], candidate: Omit<
   }
   return matches.sort((a, b) => b.strength - a.strength).map(({ strength: _strength, ...match }) => match)
 }
+
+/**
+ * Pairs of registry records that are probably one person (each pair once, lower id first), for coordination to
+ * review and merge. People are compared only within groups sharing a phone, an e-mail or the very same name, so
+ * that a registry of thousands is not compared pair by pair.
+ */
+export function probablePairs(registry: TPersonIdentity[]): [string | number, string | number][] {
+  const buckets = new Map<string, TPersonIdentity[]>()
+  const put = (key: string, person: TPersonIdentity) => buckets.set(key, [...(buckets.get(key) ?? []), person])
+  for (const person of registry) {
+    const phone = normalisePhone(person.phone)
+    const email = normaliseEmail(person.email)
+    if (phone) put(`t:${phone}`, person)
+    if (email) put(`e:${email}`, person)
+    put(`n:${[...nameTokens(person.firstName), ...nameTokens(person.lastName)].sort().join(' ')}`, person)
+  }
+  const pairs = new Map<string, [string | number, string | number]>()
+  for (const group of buckets.values()) {
+    for (const person of group) {
+      for (const match of probableDuplicates(group, person)) {
+        const [a, b] = [person.id, match.id].sort((x, y) => Number(x) - Number(y) || String(x).localeCompare(String(y)))
+        pairs.set(`${a}|${b}`, [a!, b!])
+      }
+    }
+  }
+  return [...pairs.values()]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merging two records of one person
+
+/** The fields a merge may take from either record (the rest is the kept record's, or the system's). */
+export const MERGE_FIELDS = ['firstName', 'lastName', 'sex', 'function', 'organisation', 'region', 'phone', 'email'] as const
+export type TMergeField = (typeof MERGE_FIELDS)[number]
+/** One side of a merge: its values, and the day (YYYY-MM-DD) the person was last seen in a training through it. */
+export type TMergeCandidate = { lastSeen: string; values: Partial<Record<TMergeField, unknown>> }
+
+/**
+ * What a merge keeps when nobody picks: every value of the kept record (`into`), except that an empty contact or
+ * function never wins over a filled one, and organisation and region come from whichever record was seen in a
+ * training last — people change posts, the older record's organisation is the stale one.
+ */
+export function defaultMergeChoices(from: TMergeCandidate, into: TMergeCandidate): Record<TMergeField, 'from' | 'into'> {
+  const choices = Object.fromEntries(MERGE_FIELDS.map((f) => [f, 'into'])) as Record<TMergeField, 'from' | 'into'>
+  for (const f of ['phone', 'email', 'function'] as const) if (!into.values[f] && from.values[f]) choices[f] = 'from'
+  const fresher = from.lastSeen > into.lastSeen ? 'from' : 'into'
+  return { ...choices, organisation: fresher, region: fresher }
+}

@@ -146,3 +146,58 @@ describe('import preview and links', () => {
     expect(created).toMatchObject({ name: 'Association Kènè pour l’enfance', kind: 'nationalNgo' })
   })
 })
+
+describe('merging two records of one person', () => {
+  it('keeps the chosen values, the freshest organisation and region by default, and every enrolment', async () => {
+    const { mergeParticipantRecords } = await import('#cms/collections/Participants/endpoints.ts')
+    const trainer = await newTrainer('fusion@example.org')
+    const older = await payload.create({ collection: 'participants', data: { firstName: 'Rokia', lastName: 'Sangaré', sex: 'F', function: 'Éducatrice', organisation: await idOf('organisations', 'acronym', 'IRC'), region: await idOf('regions', 'code', 'GAO'), phone: '76300000' }, user: coordination, overrideAccess: false })
+    const newer = await payload.create({ collection: 'participants', data: { firstName: 'Rokiya', lastName: 'Sangare', sex: 'F', function: 'Superviseure', organisation: await idOf('organisations', 'acronym', 'Tdh'), region: await idOf('regions', 'code', 'SEG'), email: 'rokia@example.org', confirmedDistinct: true }, user: coordination, overrideAccess: false })
+    const old = await payload.create({ collection: 'trainings', data: { title: 'Ancienne formation', kind: 'initial', status: 'done', startDate: '2023-03-01', endDate: '2023-03-02', venue: 'Gao', region: await idOf('regions', 'code', 'GAO'), organiser: await idOf('organisations', 'acronym', 'DNPEF'), trainers: [trainer.id] }, overrideAccess: true })
+    const recent = await trainingOf(trainer, 'Formation récente')
+    await payload.create({ collection: 'enrolments', data: { training: old.id, participant: older.id }, overrideAccess: true })
+    await payload.create({ collection: 'enrolments', data: { training: recent.id, participant: newer.id }, overrideAccess: true })
+
+    // The older record is kept, with the spelling of the newer one's first name.
+    const merged = await mergeParticipantRecords(payload, { from: newer.id, into: older.id, choices: { firstName: 'from' }, actor: coordination, ip: null })
+    expect(merged).toEqual({ from: newer.id, into: older.id, moved: 1 })
+    const kept = await payload.findByID({ collection: 'participants', id: older.id, depth: 1, overrideAccess: true })
+    expect(kept).toMatchObject({ firstName: 'Rokiya', fullName: 'SANGARÉ Rokiya', function: 'Éducatrice', phone: '76300000', email: 'rokia@example.org' })
+    // An empty contact on the kept record never wins over the other's.
+    // Seen last in 2026 under Tdh in Ségou: that is where the person works now.
+    expect([typeof kept.organisation === 'object' ? kept.organisation?.acronym : null, typeof kept.region === 'object' ? kept.region?.code : null]).toEqual(['Tdh', 'SEG'])
+    expect((await payload.count({ collection: 'enrolments', where: { participant: { equals: older.id } }, overrideAccess: true })).totalDocs).toBe(2)
+    expect(await payload.findByID({ collection: 'participants', id: newer.id, overrideAccess: true, disableErrors: true })).toBeNull()
+    // The trainer of the recent training now reaches the kept record.
+    expect((await payload.findByID({ collection: 'participants', id: older.id, user: trainer, overrideAccess: false })).id).toBe(older.id)
+  })
+})
+
+describe('contacts in the admin form', () => {
+  it('shows phone and email to a trainer on a blank form and on their own participant, not on others', async () => {
+    const { docAccessOperation } = await import('payload')
+    const trainer = await newTrainer('formulaire@example.org')
+    const config = payload.collections.participants.config
+    const req = await reqOf(trainer)
+    // Payload simplifies permissions that are all granted to `true`, at any level.
+    type Perms = true | { fields?: true | Record<string, true | { read?: boolean }> }
+    const readable = (perms: Perms, field: string) => {
+      if (perms === true || perms.fields === true) return true
+      const entry = perms.fields?.[field]
+      return entry === true || entry?.read === true
+    }
+    const blank = await docAccessOperation({ collection: { config } as never, data: { _status: 'draft' }, req } as never)
+    expect(readable(blank as Perms, 'phone')).toBe(true)
+    expect(readable(blank as Perms, 'email')).toBe(true)
+    const mine = await payload.create({ collection: 'participants', data: { firstName: 'Salif', lastName: 'Formulaire', sex: 'M', function: 'Éducateur', organisation: await idOf('organisations', 'acronym', 'IRC'), region: await idOf('regions', 'code', 'SEG'), phone: '76400000', email: 'salif@example.org' }, user: trainer, overrideAccess: false })
+    const doc = await payload.findByID({ collection: 'participants', id: mine.id, depth: 0, user: trainer, overrideAccess: false })
+    const edit = await docAccessOperation({ id: mine.id, collection: { config } as never, data: { ...doc, _status: 'draft' }, req } as never)
+    expect(readable(edit as Perms, 'phone')).toBe(true)
+    // A save that leaves the contacts out keeps them.
+    await payload.update({ collection: 'participants', id: mine.id, data: { function: 'Superviseur' }, user: trainer, overrideAccess: false })
+    expect(await payload.findByID({ collection: 'participants', id: mine.id, user: trainer, overrideAccess: false })).toMatchObject({ phone: '76400000', email: 'salif@example.org' })
+    const other = await newTrainer('autre.formulaire@example.org')
+    const stranger = await docAccessOperation({ id: mine.id, collection: { config } as never, data: { ...doc, _status: 'draft' }, req: await reqOf(other) } as never)
+    expect(readable(stranger as Perms, 'phone')).toBe(false)
+  })
+})
