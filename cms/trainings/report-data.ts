@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Field, Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import type { TTrainingReport } from '../reports/training-report.ts'
 import { EVALUATION_ITEMS, TRAINING_KINDS } from '../rules/training-vocabulary.ts'
@@ -60,4 +60,22 @@ export async function trainingReportData(payload: Payload, trainingId: string | 
     enrolments: rows,
     nextSteps: nextSteps.docs.map((n): TActionItem => ({ activity: n.activity, status: n.status, deadline: n.deadline ?? null, comments: n.comments ?? null })),
   }
+}
+
+/** A written section of the training report: its field and its label. */
+export type TReportSection = { name: string; label: { fr: string; en: string } }
+
+/** The written sections of the report, in form order: the trainings' fields marked `custom.reportSection`. */
+export function reportSections(fields: Field[]): TReportSection[] {
+  return fields.flatMap((field): TReportSection[] => {
+    if ('fields' in field && Array.isArray(field.fields) && !('name' in field && field.type === 'group')) return reportSections(field.fields)
+    if (field.type === 'tabs') return field.tabs.flatMap((tab) => reportSections(tab.fields))
+    if ('name' in field && field.custom?.reportSection) return [{ name: field.name, label: field.label as { fr: string; en: string } }]
+    return []
+  })
+}
+
+/** The written sections a training leaves empty: the report would print "Non renseigné" there. */
+export function emptyReportSections(fields: Field[], training: Record<string, unknown>): TReportSection[] {
+  return reportSections(fields).filter((section) => String(training[section.name] ?? '').trim() === '')
 }

@@ -12,7 +12,8 @@ function cerclesOfRegion(siblingData: unknown): Where {
   return region === null ? { id: { exists: false } } : { region: { equals: region } }
 }
 
-const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
+// A written section of the training report; `custom.reportSection` lets the training page list those still empty.
+const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en }, custom: { reportSection: true } })
 
 /** Face-to-face trainings (formations) run by trainers: the header of the training report. */
 export const Trainings: CollectionConfig = {
