@@ -391,12 +391,12 @@ export type TStatistics = {
   byQuarter: TCountRow[]
 }
 
-/** People trained, counted once each, by sex, organisation, region, function, training kind and quarter of the training. */
-export function statistics(records: TTrainingRecord[], filters: TStatisticsFilters = {}): TStatistics {
+/** The participations the filters keep (dates are inclusive training start days; text compared without case or accents). */
+export function filterRecords<T extends TTrainingRecord>(records: T[], filters: TStatisticsFilters = {}): T[] {
   const from = filters.from ? parseIsoDay(filters.from) : null
   const to = filters.to ? parseIsoDay(filters.to) : null
   const matches = (value: string, wanted: string | null | undefined) => !wanted || normaliseName(value) === normaliseName(wanted)
-  const kept = records.filter((r) => {
+  return records.filter((r) => {
     const start = parseIsoDay(r.startDate)
     if ((from !== null || to !== null) && start === null) return false
     if (from !== null && start !== null && start < from) return false
@@ -409,6 +409,11 @@ export function statistics(records: TTrainingRecord[], filters: TStatisticsFilte
       (!filters.sex || r.participant.sex === filters.sex)
     )
   })
+}
+
+/** People trained, counted once each, by sex, organisation, region, function, training kind and quarter of the training. */
+export function statistics(records: TTrainingRecord[], filters: TStatisticsFilters = {}): TStatistics {
+  const kept = filterRecords(records, filters)
   // Each participation carries its person's id and sex, so that countBy counts people, not participations.
   const rows = kept.map((r) => ({ ...r, id: r.participant.id, sex: r.participant.sex }))
   const people = distinctById(rows)

@@ -62,8 +62,9 @@ describe('import with a misspelt registry person and a new organisation', () => 
     await page.getByRole('button', { name: 'Afficher l’aperçu' }).click()
 
     // The preview: the slip is caught (same phone), nothing is chosen for that row, the new organisation is listed.
+    await page.waitForSelector('form[data-import], .import-errors, .alert.error')
+    expect(await page.locator('form[data-import]').count(), (await page.locator('main').textContent()) ?? '').toBe(1)
     const row2 = page.locator('form[data-import] tr[data-row="2"]')
-    await expect.poll(() => row2.count()).toBe(1)
     expect(await row2.textContent()).toContain(`C’est ${known.fullName} (n° ${known.id}`)
     expect(await row2.textContent()).toContain('même téléphone')
     expect(await row2.locator(`input[value="${known.id}"]`).isChecked()).toBe(false)

@@ -49,7 +49,8 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const deadline = Date.now() + 90_000
+  // Generous: on a loaded machine the first start (migrations, seed, toolkit PDFs) takes well over a minute.
+  const deadline = Date.now() + 170_000
   for (;;) {
     const early = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 250))])
     if (early !== 'running') throw new Error(`The portal exited with code ${early} before answering:\n${output}`)
@@ -60,7 +61,7 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The portal did not answer /healthz within 90 s:\n${output}`)
+      throw new Error(`The portal did not answer /healthz within 170 s:\n${output}`)
     }
   }
   return {

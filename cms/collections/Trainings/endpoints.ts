@@ -4,7 +4,7 @@ import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingRepor
 import { trainingDays } from '../../rules/trainings.ts'
 import { importParticipants, ZImportChoices } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
-import { statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
+import { statisticsQuery, statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
 import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
 import { download, fileSlug, personalDataDownload } from '../../endpoints/download.ts'
 import { requireCapability } from '../../endpoints/guards.ts'
@@ -83,16 +83,19 @@ const importFile: PayloadHandler = async (req) => {
 }
 
 /**
- * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes — the aggregates (no personal data)
- * or the list of people trained (personal data: the export is written to the audit log).
+ * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes[&du&au&region&structure&type] — the
+ * aggregates with results by sex and organisation (no personal data) or the list of people trained (personal
+ * data: the export is written to the audit log), filtered as the statistics page is.
  */
 const statisticsExport: PayloadHandler = async (req) => {
   const user = requireCapability(req, 'runTrainings')
   const format = tableFormat(req.searchParams)
   const content = choiceParam(req.searchParams, 'contenu', ['agregats', 'personnes'], 'agregats')
-  const { stats, records } = await trainingStatistics(req.payload, user)
+  const query = statisticsQuery(req.searchParams)
+  if (!query.ok) throw new PortalError('invalidInput', {}, Object.entries(query.errors).map(([path, message]) => ({ path, message })))
+  const { stats, results, records } = await trainingStatistics(req.payload, user, query.query)
   if (content === 'agregats') {
-    const [headers = [], ...rows] = statisticsRows(stats)
+    const [headers = [], ...rows] = statisticsRows(stats, results)
     return exportTable(req, { headers, rows, sheet: 'Statistiques' }, { format, fileName: 'statistiques-formations', personalData: false })
   }
   const headers = ['Nom', 'Prénom', 'Sexe', 'Fonction', 'Structure', 'Région', 'Type de formation', 'Région de la formation', 'Début']
