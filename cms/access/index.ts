@@ -90,9 +90,15 @@ export const ownTrainingsOrCoordinators: Access = ({ req }) => {
   return scopeWhere(user, scopeOf(user, 'trainings'), TRAINING_SCOPE_FIELDS)
 }
 
-/** Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings now. */
+/**
+ * Field-level: participants' phone and email, for coordinators, admins and the trainers of their trainings now.
+ * Without a stored record (the admin's blank form, or its permissions before the record is read) the answer is
+ * the collection's: whoever may create a person may type their contacts, or the form hides them and a save
+ * sends them empty.
+ */
 export const participantContactRead: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
+  if (doc?.id === undefined || doc?.id === null) return can(user, 'runTrainings')
   return inScope(user, scopeOf(user, 'trainings'), doc, TRAINING_SCOPE_FIELDS)
 }
 

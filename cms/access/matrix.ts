@@ -117,7 +117,7 @@ export const ACCESS_MATRIX = {
   },
   regions: referenceData,
   cercles: referenceData,
-  organisations: referenceData,
+  organisations: { ...referenceData, create: coordination, update: coordination, note: 'Coordination keeps the list of organisations (and creates new ones from a participants import); deleting one stays with admins, as people and trainings point to it.' },
   // Formative supervision (docs/supervision.md): a supervisor reaches the visits they conduct and those of their
   // organisation and region; the person supervised reads their own; trainers see coverage only (an endpoint).
   competencies: { create: coordination, read: row('none', 'all', 'all', 'all', 'all', 'all', 'all', 'all'), update: coordination, delete: adminOnly },

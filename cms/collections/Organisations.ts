@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { adminsOnly, anyone } from '../access/index.ts'
+import { adminsOnly, anyone, coordinatorsOrAdmins } from '../access/index.ts'
 
 /** Organisation kinds of the child-protection system. */
 export const ORGANISATION_KINDS = [
@@ -9,12 +9,12 @@ export const ORGANISATION_KINDS = [
   { value: 'unAgency', label: { fr: 'Agence des Nations unies', en: 'UN agency' } },
 ] as const
 
-/** Organisations (structures) doing or supporting case management. */
+/** Organisations (structures) doing or supporting case management; coordination keeps the list (a participants import may add to it). */
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
   labels: { singular: { fr: 'Structure', en: 'Organisation' }, plural: { fr: 'Structures', en: 'Organisations' } },
   admin: { useAsTitle: 'acronym', defaultColumns: ['acronym', 'name', 'kind'], group: { fr: 'Référentiels', en: 'Reference data' } },
-  access: { read: anyone, create: adminsOnly, update: adminsOnly, delete: adminsOnly },
+  access: { read: anyone, create: coordinatorsOrAdmins, update: coordinatorsOrAdmins, delete: adminsOnly },
   defaultSort: 'acronym',
   fields: [
     { name: 'acronym', type: 'text', required: true, unique: true, label: { fr: 'Sigle', en: 'Acronym' } },

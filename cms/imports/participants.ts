@@ -41,7 +41,13 @@ export type TImportRow = {
   attendance: { date: string; status: AttendanceStatus }[]
 }
 export type TImportError = { row: number | null; column: string | null; message: string } // French message, row = spreadsheet row number (header is row 1)
-export type TImportContext = { days: string[]; organisations: string[] /* acronyms */; regions: string[] /* names */ }
+export type TImportContext = {
+  days: string[]
+  organisations: string[] /* acronyms */
+  regions: string[] /* names */
+  /** Keep an organisation missing from the list as typed (the import shows it and may create it) instead of refusing the row. */
+  acceptNewOrganisations?: boolean
+}
 export type TImportResult = { ok: true; rows: TImportRow[] } | { ok: false; errors: TImportError[] }
 
 export const MAX_IMPORT_ROWS = 2000
@@ -255,7 +261,7 @@ const ZSexCell = z.string().transform((v, ctx): Sex => {
 const ZFunctionCell = z
   .string()
   .transform((v) => v.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().max(150, { error: 'Fonction trop longue : 150 caractères au maximum.' }))
+  .pipe(z.string().max(120, { error: 'Fonction trop longue : 120 caractères au maximum (comme dans le registre).' }))
 
 const ZPhoneCell = z.string().transform((v, ctx): string | null => {
   if (v === '') return null
@@ -295,12 +301,22 @@ const ZAttendanceCell = z.string().transform((v, ctx): AttendanceStatus | null =
   return ATTENDANCE_VALUES[normaliseName(v)] ?? fail(ctx, v, `Présence invalide : « ${v} ». Indiquez P (présent), A (absent), R (retard) ou E (excusé), ou laissez la cellule vide.`)
 })
 
-/** A lookup in a reference list (organisations, regions) that ignores case, accents and spaces, returning the list's spelling. */
-function ZReferenceCell(list: string[], missing: string, unknown: (v: string) => string) {
+/** An organisation's acronym not yet in the list, kept as typed (spaces tidied) when it is a plausible acronym. */
+const MAX_ACRONYM = 40
+function ZNewAcronym(v: string, ctx: z.core.$RefinementCtx<string>): string {
+  const acronym = v.replace(/\s+/g, ' ').trim()
+  return acronym.length <= MAX_ACRONYM ? acronym : fail(ctx, v, `Sigle de structure trop long : « ${v} » (${MAX_ACRONYM} caractères au maximum). Indiquez le sigle, pas le nom complet.`)
+}
+
+/**
+ * A lookup in a reference list (organisations, regions) that ignores case, accents and spaces, returning the
+ * list's spelling; a value not in the list is refused, or given to `otherwise` when there is one.
+ */
+function ZReferenceCell(list: string[], missing: string, unknown: (v: string) => string, otherwise?: (v: string, ctx: z.core.$RefinementCtx<string>) => string) {
   const byKey = new Map(list.map((item) => [normaliseName(item), item]))
   return z.string().transform((v, ctx): string => {
     if (v === '') return fail(ctx, v, missing)
-    return byKey.get(normaliseName(v)) ?? fail(ctx, v, unknown(v))
+    return byKey.get(normaliseName(v)) ?? (otherwise ? otherwise(v, ctx) : fail(ctx, v, unknown(v)))
   })
 }
 
@@ -317,6 +333,7 @@ export function ZImportRow(context: TImportContext) {
       context.organisations,
       'Structure manquante : indiquez le sigle d’une structure existante.',
       (v) => `Structure inconnue : « ${v} ». Utilisez le sigle d’une structure existante.`,
+      context.acceptNewOrganisations ? ZNewAcronym : undefined,
     ),
     region: ZReferenceCell(
       context.regions,

@@ -27,6 +27,7 @@ import {
   type TParticipant,
 } from '../rules/trainings.ts'
 import { statusLabel, type TActionItem } from '../rules/action-items.ts'
+import { figuresByOrganisation, figuresBySex, type TGroupFigures } from '../rules/training-figures.ts'
 
 export type TTrainingReport = {
   title: string
@@ -171,6 +172,8 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
     })
   }
 
+  body.push(...groupFiguresBlocks(report, days))
+
   h1('Évaluation de la formation')
   const evaluation = evaluationSummary(report.enrolments)
   const notes = narrative(report.evaluationNotes, '')
@@ -265,6 +268,28 @@ export function buildTrainingReport(report: TTrainingReport): TDoc {
       },
     ],
   }
+}
+
+/**
+ * Attendance and pre/post-test results by sex and by organisation (cms/rules/training-figures.ts): the figures
+ * tables of the report, kept apart from its narrative sections.
+ */
+function groupFiguresBlocks(report: TTrainingReport, days: string[]): TBlock[] {
+  if (report.enrolments.length === 0) return []
+  const score = (n: number | null) => (n === null ? '—' : formatNumber(n))
+  const table = (first: string, rows: TGroupFigures[]): TTable => ({
+    type: 'table',
+    columns: [{ header: first, width: 3 }, ...['Inscrits', 'Présence', 'Deux tests', 'Pré-test', 'Post-test', 'Progression'].map((header) => ({ header, width: 1.3, align: 'right' as const }))],
+    rows: rows.map((r) => [r.key, String(r.enrolled), formatPercent(r.attendanceRate), String(r.withBoth), score(r.averagePre), score(r.averagePost), r.averageProgression === null ? '—' : `${r.averageProgression > 0 ? '+' : ''}${formatNumber(r.averageProgression)}`]),
+    totalRow: true,
+  })
+  return [
+    { type: 'heading', level: 2, text: 'Présence et résultats par sexe' },
+    table('Sexe', figuresBySex(report.participants, report.enrolments, days)),
+    { type: 'heading', level: 2, text: 'Présence et résultats par structure' },
+    table('Structure', figuresByOrganisation(report.participants, report.enrolments, days)),
+    { type: 'paragraph', style: 'note', text: 'Présence : présents et retards sur les jours de formation. Scores sur 100, moyennes des participants ayant passé les deux tests.' },
+  ]
 }
 
 /** Days per annex table: beyond, the identity columns are repeated in a further table so that codes stay legible. */

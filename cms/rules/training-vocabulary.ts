@@ -26,3 +26,23 @@ export const EVALUATION_ITEMS = {
   trainers: { fr: 'Maîtrise des formateurs', en: 'Trainers’ command of the subject' },
   usefulness: { fr: 'Utilité pour le travail', en: 'Usefulness for the job' },
 } as const satisfies Record<string, Label>
+
+/**
+ * Functions written in several ways that are one function in the statistics: a label, and the spellings grouped
+ * under it (compared without case, accents or spaces, feminine forms included).
+ */
+export const FUNCTION_GROUPS: { label: string; spellings: string[] }[] = [
+  { label: 'Superviseur', spellings: ['Superviseur', 'Superviseure', 'Superviseur de cas', 'Superviseure de cas', 'Superviseur des cas'] },
+  { label: 'Éducateur / Éducatrice', spellings: ['Éducateur', 'Éducatrice', 'Éducateur spécialisé', 'Éducatrice spécialisée'] },
+  { label: 'Gestionnaire de cas', spellings: ['Gestionnaire de cas', 'Gestionnaire des cas', 'Case manager'] },
+  { label: 'Travailleur social / Travailleuse sociale', spellings: ['Travailleur social', 'Travailleuse sociale'] },
+]
+
+const foldFunction = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr').replace(/[^\p{L}\p{N}]+/gu, '')
+const FUNCTION_OF = new Map(FUNCTION_GROUPS.flatMap((group) => group.spellings.map((spelling) => [foldFunction(spelling), group.label] as const)))
+
+/** The statistics' name of a function: its group's label when it is a known spelling, else the function as written. */
+export function functionGroup(text: string | null | undefined): string {
+  const written = (text ?? '').replace(/\s+/g, ' ').trim()
+  return FUNCTION_OF.get(foldFunction(written)) ?? written
+}

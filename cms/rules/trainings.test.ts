@@ -3,7 +3,6 @@ import {
   attendanceByDay,
   attendanceRate,
   disaggregate,
-  duplicateCandidates,
   evaluationSummary,
   formatDateFr,
   formatDateRangeFr,
@@ -230,21 +229,6 @@ describe('duplicates', () => {
     expect(normalisePhone('223 76123456')).toBe('76123456')
     expect(normalisePhone('22312345')).toBe('22312345')
     expect(normalisePhone(null)).toBe('')
-  })
-  it('finds the same person by name and phone or e-mail', () => {
-    const existing = [
-      { id: 1, firstName: 'Aminata', lastName: 'Traoré', phone: '+223 76 12 34 56', email: null },
-      { id: 2, firstName: 'Aminata', lastName: 'Traoré', phone: '66 00 00 00', email: 'a.traore@unicef.org' },
-      { id: 3, firstName: 'Aminata', lastName: 'Touré', phone: '76123456', email: null },
-      { id: 4, firstName: 'TRAORE', lastName: 'aminata', phone: '76123456' },
-    ]
-    expect(duplicateCandidates(existing, { firstName: 'aminata ', lastName: 'TRAORE', phone: '76123456' })).toEqual([1, 4])
-    expect(duplicateCandidates(existing, { firstName: 'Aminata', lastName: 'Traore', email: 'A.Traore@UNICEF.org ' })).toEqual([2])
-    // Same name without a shared phone or e-mail is not enough.
-    expect(duplicateCandidates(existing, { firstName: 'Aminata', lastName: 'Traoré', phone: '70000000' })).toEqual([])
-    expect(duplicateCandidates(existing, { firstName: 'Aminata', lastName: 'Traoré' })).toEqual([])
-    // A person is not their own duplicate.
-    expect(duplicateCandidates(existing, { id: 1, firstName: 'Aminata', lastName: 'Traoré', phone: '76123456' })).toEqual([4])
   })
 })
 

@@ -351,30 +351,6 @@ export function normalisePhone(phone: string | null | undefined): string {
   return digits
 }
 
-/** Whether two people have the same full name, ignoring case, accents, spaces and first/last name order. */
-export function sameFullName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
-  const first = normaliseName(a.firstName)
-  const last = normaliseName(a.lastName)
-  const otherFirst = normaliseName(b.firstName)
-  const otherLast = normaliseName(b.lastName)
-  if (!(first + last)) return false
-  // Attendance lists often swap first and last names ("TRAORE Aminata"), so both orders are compared.
-  return first + last === otherFirst + otherLast || last + first === otherFirst + otherLast
-}
-
-export type TPersonIdentity = { id: string | number; firstName: string; lastName: string; phone?: string | null; email?: string | null }
-
-/** Ids of existing people who are probably the candidate: same full name and (same phone or same e-mail). */
-export function duplicateCandidates(existing: TPersonIdentity[], candidate: Omit<TPersonIdentity, 'id'> & { id?: string | number | null }): (string | number)[] {
-  const phone = normalisePhone(candidate.phone)
-  const email = normaliseEmail(candidate.email)
-  return existing
-    .filter((person) => candidate.id == null || String(person.id) !== String(candidate.id))
-    .filter((person) => sameFullName(person, candidate))
-    .filter((person) => (phone !== '' && normalisePhone(person.phone) === phone) || (email !== '' && normaliseEmail(person.email) === email))
-    .map((person) => person.id)
-}
-
 /** An e-mail address trimmed and lower-cased, the form in which two addresses are compared. */
 export function normaliseEmail(email: string | null | undefined): string {
   return (email ?? '').trim().toLowerCase()
@@ -415,12 +391,12 @@ export type TStatistics = {
   byQuarter: TCountRow[]
 }
 
-/** People trained, counted once each, by sex, organisation, region, function, training kind and quarter of the training. */
-export function statistics(records: TTrainingRecord[], filters: TStatisticsFilters = {}): TStatistics {
+/** The participations the filters keep (dates are inclusive training start days; text compared without case or accents). */
+export function filterRecords<T extends TTrainingRecord>(records: T[], filters: TStatisticsFilters = {}): T[] {
   const from = filters.from ? parseIsoDay(filters.from) : null
   const to = filters.to ? parseIsoDay(filters.to) : null
   const matches = (value: string, wanted: string | null | undefined) => !wanted || normaliseName(value) === normaliseName(wanted)
-  const kept = records.filter((r) => {
+  return records.filter((r) => {
     const start = parseIsoDay(r.startDate)
     if ((from !== null || to !== null) && start === null) return false
     if (from !== null && start !== null && start < from) return false
@@ -433,6 +409,11 @@ export function statistics(records: TTrainingRecord[], filters: TStatisticsFilte
       (!filters.sex || r.participant.sex === filters.sex)
     )
   })
+}
+
+/** People trained, counted once each, by sex, organisation, region, function, training kind and quarter of the training. */
+export function statistics(records: TTrainingRecord[], filters: TStatisticsFilters = {}): TStatistics {
+  const kept = filterRecords(records, filters)
   // Each participation carries its person's id and sex, so that countBy counts people, not participations.
   const rows = kept.map((r) => ({ ...r, id: r.participant.id, sex: r.participant.sex }))
   const people = distinctById(rows)

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Field, Payload } from 'payload'
 import type { User } from '../payload-types.ts'
 import type { TPhoto, TTrainingReport } from '../reports/training-report.ts'
 import { reportImageBytes } from '../collections/ReportImages.ts'
@@ -92,4 +92,23 @@ async function responsibleNames(payload: Payload, items: { responsiblePerson?: u
   const acronymOf = new Map((structures?.docs ?? []).map((o) => [String(o.id), o.acronym]))
   return (item: (typeof items)[number]): string | null =>
     nameOfUser.get(String(idOf(item.responsiblePerson))) || acronymOf.get(String(idOf(item.responsibleOrganisation))) || item.owner?.trim() || null
+}
+
+/** A written section of the training report: its field and its label. */
+export type TReportSection = { name: string; label: { fr: string; en: string } }
+
+/** The written sections of the report, in form order: the trainings' fields marked `custom.reportSection`. */
+export function reportSections(fields: Field[]): TReportSection[] {
+  return fields.flatMap((field): TReportSection[] => {
+    // Rows and collapsibles only: a group or an array (the programme's days) is not a section of its own.
+    if ((field.type === 'row' || field.type === 'collapsible') && Array.isArray(field.fields)) return reportSections(field.fields)
+    if (field.type === 'tabs') return field.tabs.flatMap((tab) => reportSections(tab.fields))
+    if ('name' in field && field.custom?.reportSection) return [{ name: field.name, label: field.label as { fr: string; en: string } }]
+    return []
+  })
+}
+
+/** The written sections a training leaves empty: the report would print "Non renseigné" there. */
+export function emptyReportSections(fields: Field[], training: Record<string, unknown>): TReportSection[] {
+  return reportSections(fields).filter((section) => String(training[section.name] ?? '').trim() === '')
 }

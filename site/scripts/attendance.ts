@@ -38,4 +38,16 @@ if (form && queue) {
     // The form cannot produce an invalid mark; if it ever does, say so rather than keep it.
     if (!outcome.ok) alert(outcome.reason)
   })
+  // "Tous présents": everyone not yet marked becomes present, one queued mark each (as if tapped), so that it
+  // works offline too; the exceptions are then tapped one by one.
+  form.querySelector<HTMLButtonElement>('[data-all-present]')?.addEventListener('click', (event) => {
+    event.preventDefault()
+    for (const fieldset of form.querySelectorAll('fieldset')) {
+      if (fieldset.querySelector('input:checked')) continue
+      const present = fieldset.querySelector<HTMLInputElement>('input[value="present"]')
+      if (!present) continue
+      present.checked = true
+      present.dispatchEvent(new Event('change', { bubbles: true }))
+    }
+  })
 }

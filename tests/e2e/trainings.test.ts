@@ -71,6 +71,9 @@ describe('a trainer runs a training from start to report', () => {
     const trainer = await newPage({ mobile: true })
     await signIn(trainer.page, 'formateur@example.org', { next: `/presentiel/${id}` })
     await trainer.page.setInputFiles('#import-file', file)
+    // The preview comes first: four new people, nobody like them in the registry.
+    await trainer.page.getByRole('button', { name: 'Afficher l’aperçu' }).click()
+    expect(await trainer.page.locator('form[data-import] tbody tr').count()).toBe(4)
     await trainer.page.click('form[data-import] button[type=submit]')
     await trainer.page.waitForSelector('#import-result .alert.ok')
     expect(await trainer.page.textContent('#import-result')).toContain('4 inscription(s), dont 4 nouvelle(s) personne(s)')

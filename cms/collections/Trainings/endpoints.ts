@@ -2,10 +2,10 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadHandler } from 'pay
 import { importTemplate } from '../../imports/participants.ts'
 import { renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf } from '../../reports/training-report.ts'
 import { trainingDays } from '../../rules/trainings.ts'
-import { importParticipants } from '../../trainings/import.ts'
+import { importParticipants, ZImportChoices } from '../../trainings/import.ts'
 import { trainingReportData } from '../../trainings/report-data.ts'
 import { reportLetterhead } from '../../globals/Letterhead.ts'
-import { statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
+import { statisticsQuery, statisticsRows, trainingStatistics } from '../../trainings/statistics.ts'
 import { ERROR_CATALOGUE, PortalError } from '../../endpoints/errors.ts'
 import { download, fileSlug, personalDataDownload } from '../../endpoints/download.ts'
 import { requireCapability } from '../../endpoints/guards.ts'
@@ -56,7 +56,8 @@ const template: PayloadHandler = async (req) => {
 }
 
 /**
- * POST /api/trainings/:id/import (multipart, field `file`) — all-or-nothing import. The answer streams progress
+ * POST /api/trainings/:id/import (multipart, field `file`, and in `_payload` the choices of the preview:
+ * `lien:<row>`, `structure-nom:<acronym>`, `structure-type:<acronym>`) — all-or-nothing import. The answer streams progress
  * as JSON lines ({"type":"progress","done":n,"total":N}) then {"type":"done",…} or {"type":"errors",…}.
  */
 const importFile: PayloadHandler = async (req) => {
@@ -64,12 +65,14 @@ const importFile: PayloadHandler = async (req) => {
   await addDataAndFileToRequest(req)
   if (!req.file) throw new PortalError('fileRequired', { field: 'file', kinds: 'XLSX ou CSV' })
   const upload = { name: req.file.name, data: req.file.data }
+  const choices = ZImportChoices.safeParse(req.data ?? {})
+  if (!choices.success) throw new PortalError('invalidInput')
   const encoder = new TextEncoder()
   const stream = new ReadableStream({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`))
       try {
-        const outcome = await importParticipants(req, req.routeParams?.id as string, upload, (done, total) => send({ type: 'progress', done, total }))
+        const outcome = await importParticipants(req, req.routeParams?.id as string, upload, (done, total) => send({ type: 'progress', done, total }), choices.data)
         send(outcome.ok ? { type: 'done', ...outcome } : { type: 'errors', errors: outcome.errors })
       } catch (error) {
         // The detail goes to the log, never to the person: it may name tables, paths or other people's data.
@@ -84,16 +87,19 @@ const importFile: PayloadHandler = async (req) => {
 }
 
 /**
- * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes — the aggregates (no personal data)
- * or the list of people trained (personal data: the export is written to the audit log).
+ * GET /api/trainings/statistics?format=csv|xlsx&contenu=agregats|personnes[&du&au&region&structure&type] — the
+ * aggregates with results by sex and organisation (no personal data) or the list of people trained (personal
+ * data: the export is written to the audit log), filtered as the statistics page is.
  */
 const statisticsExport: PayloadHandler = async (req) => {
   const user = requireCapability(req, 'runTrainings')
   const format = tableFormat(req.searchParams)
   const content = choiceParam(req.searchParams, 'contenu', ['agregats', 'personnes'], 'agregats')
-  const { stats, records } = await trainingStatistics(req.payload, user)
+  const query = statisticsQuery(req.searchParams)
+  if (!query.ok) throw new PortalError('invalidInput', {}, Object.entries(query.errors).map(([path, message]) => ({ path, message })))
+  const { stats, results, records } = await trainingStatistics(req.payload, user, query.query)
   if (content === 'agregats') {
-    const [headers = [], ...rows] = statisticsRows(stats)
+    const [headers = [], ...rows] = statisticsRows(stats, results)
     return exportTable(req, { headers, rows, sheet: 'Statistiques' }, { format, fileName: 'statistiques-formations', personalData: false })
   }
   const headers = ['Nom', 'Prénom', 'Sexe', 'Fonction', 'Structure', 'Région', 'Type de formation', 'Région de la formation', 'Début']

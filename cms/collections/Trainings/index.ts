@@ -1,11 +1,19 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../../access/index.ts'
 import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabulary.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
+import { idOf } from '../../fields/relations.ts'
 import { trainingEndpoints } from './endpoints.ts'
 import { checkDatesAndRunner, followTrainers } from './hooks.ts'
 
-const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en } })
+/** The cercles a training may name: those of its region, or none until a region is chosen. */
+function cerclesOfRegion(siblingData: unknown): Where {
+  const region = idOf((siblingData as { region?: unknown } | undefined)?.region)
+  return region === null ? { id: { exists: false } } : { region: { equals: region } }
+}
+
+// A written section of the training report; `custom.reportSection` lets the training page list those still empty.
+const narrative = (name: string, fr: string, en: string) => ({ name, type: 'textarea' as const, maxLength: 20000, label: { fr, en }, custom: { reportSection: true } })
 const ONE_PER_LINE = { fr: 'Un élément par ligne : le rapport en fait une liste.', en: 'One item per line: the report lists them.' }
 
 /** Face-to-face trainings (formations) run by trainers: the header of the training report. */
@@ -39,7 +47,8 @@ export const Trainings: CollectionConfig = {
       fields: [
         { name: 'venue', type: 'text', required: true, maxLength: 200, label: { fr: 'Lieu', en: 'Venue' } },
         { name: 'region', type: 'relationship', relationTo: 'regions', required: true, index: true, label: { fr: 'Région', en: 'Region' } },
-        { name: 'cercle', type: 'relationship', relationTo: 'cercles', label: { fr: 'Cercle', en: 'Cercle' } },
+        // Only the cercles of the chosen region are offered (and accepted): a cercle belongs to one region.
+        { name: 'cercle', type: 'relationship', relationTo: 'cercles', label: { fr: 'Cercle', en: 'Cercle' }, filterOptions: ({ siblingData }) => cerclesOfRegion(siblingData) },
       ],
     },
     {

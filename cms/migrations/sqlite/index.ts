@@ -12,6 +12,7 @@ import * as migration_20261201_074429_training_report_contents from './20261201_
 import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
 import * as migration_20261201_075305_framework_meetings from './20261201_075305_framework_meetings.ts';
 import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
+import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
 import * as migration_20261201_082434_case_aggregates from './20261201_082434_case_aggregates.ts';
 
 export const migrations = [
@@ -84,6 +85,11 @@ export const migrations = [
     up: migration_20261201_075330_dhis2.up,
     down: migration_20261201_075330_dhis2.down,
     name: '20261201_075330_dhis2',
+  },
+  {
+    up: migration_20261201_080000_participant_full_names.up,
+    down: migration_20261201_080000_participant_full_names.down,
+    name: '20261201_080000_participant_full_names',
   },
   {
     up: migration_20261201_082434_case_aggregates.up,
