@@ -26,6 +26,9 @@ import { Trainings } from './collections/Trainings/index.ts'
 import { Certificates, ModuleProgress, QuizAttempts } from './collections/SelfTrainingRecords.ts'
 import { Modules } from './collections/Modules/index.ts'
 import { Videos } from './collections/Videos.ts'
+import { SupportRequests, SupportScreenshots } from './collections/SupportRequests/index.ts'
+import { Faq } from './collections/Faq.ts'
+import { RateLimits } from './collections/RateLimits.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -52,12 +55,12 @@ export default guardApi(buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     // No Gravatar: the admin makes no request outside the portal (and its CSP would refuse it).
     avatar: 'default',
-    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks'] },
+    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/SupportLink.tsx#SupportLink'] },
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, SupportRequests, SupportScreenshots, Faq, RateLimits],
   globals: [Home],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -15,6 +15,7 @@ export const adminTranslations = {
       myTrainings: 'Formations en présentiel',
       trainingStatistics: 'Statistiques des formations',
       selfTrainingFollowUp: 'Suivi de l’autoformation',
+      reportDifficulty: 'Signaler une difficulté',
     },
   },
   en: {
@@ -32,6 +33,7 @@ export const adminTranslations = {
       myTrainings: 'Face-to-face trainings',
       trainingStatistics: 'Training statistics',
       selfTrainingFollowUp: 'Self-training follow-up',
+      reportDifficulty: 'Report a problem',
     },
   },
 }

@@ -24,6 +24,7 @@ const ZEnv = z.object({
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
   RATE_LIMIT_SIGNIN: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SUPPORT: z.coerce.number().int().min(1).default(5),
   // Number of reverse proxies in front of the portal; `true`/`false` are kept as 1/0 for existing deployments.
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -53,6 +53,10 @@ export const CAPABILITIES = {
   editContent: ['editor', 'admin'],
   /** The self-training modules' texts (and reading their quiz answers). */
   editCurriculum: ['trainer', 'editor', 'coordinator', 'admin'],
+  /** The support desk: read and answer difficulty reports, assign them, keep internal notes, see its figures. */
+  handleSupport: ['coordinator', 'admin'],
+  /** Operations: backups, daily security checks, data-protection requests (export, anonymisation). */
+  operate: ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A named capability of CAPABILITIES. */

@@ -40,8 +40,8 @@ const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|stand
 
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
-/** Site pages that take a file (spreadsheet import): the only site posts allowed past 64 KB. */
-const SITE_UPLOADS = /^\/presentiel\/[a-z0-9]+$/
+/** Site pages that take a file (spreadsheet import, a difficulty report's screenshot): the only site posts allowed past 64 KB. */
+const SITE_UPLOADS = /^\/(?:presentiel\/[a-z0-9]+|aide\/signaler)$/
 const MAX_SITE_UPLOAD = 5 * 1024 * 1024
 /** Methods that write: a browser sends `Origin` with each of them. */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
