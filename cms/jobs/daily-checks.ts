@@ -1,7 +1,10 @@
 import type { TDailyCheck } from './daily.ts'
+import { dailyBackup } from '../backup/daily.ts'
 
 /**
  * Every check of the daily routine (cms/jobs/daily.ts), one line per capability. A check is a function of the
  * payload and `now` that sends its reminders or alerts when its own rule says today is the day.
  */
-export const DAILY_CHECKS: readonly TDailyCheck[] = []
+export const DAILY_CHECKS: readonly TDailyCheck[] = [
+  dailyBackup,
+]
