@@ -55,7 +55,7 @@ export default guardApi(buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     // No Gravatar: the admin makes no request outside the portal (and its CSP would refuse it).
     avatar: 'default',
-    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/SupportLink.tsx#SupportLink'] },
+    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/OperationsLinks.tsx#OperationsLinks'] },
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.

@@ -16,6 +16,9 @@ export const adminTranslations = {
       trainingStatistics: 'Statistiques des formations',
       selfTrainingFollowUp: 'Suivi de l’autoformation',
       reportDifficulty: 'Signaler une difficulté',
+      operations: 'Exploitation',
+      securityChecks: 'Contrôles de sécurité',
+      dataProtection: 'Demandes sur les données personnelles',
     },
   },
   en: {
@@ -34,6 +37,9 @@ export const adminTranslations = {
       trainingStatistics: 'Training statistics',
       selfTrainingFollowUp: 'Self-training follow-up',
       reportDifficulty: 'Report a problem',
+      operations: 'Operations',
+      securityChecks: 'Security checks',
+      dataProtection: 'Personal data requests',
     },
   },
 }

@@ -126,3 +126,19 @@ export function supportReply(name: string, reference: string, message: string): 
     [...message.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean), `Pour compléter votre demande, signalez-le sur le portail (« Signaler une difficulté ») en rappelant la référence ${reference}.`],
   )
 }
+
+/** The daily security checks, sent to administrators when something needs action. */
+export function securityDigest(findings: readonly { action: boolean; subject: string; detail: string }[], url: string): TEmail {
+  const toDo = findings.filter((f) => f.action)
+  const info = findings.filter((f) => !f.action)
+  return compose(
+    `Contrôles de sécurité : ${toDo.length} point(s) à traiter`,
+    'Bonjour,',
+    [
+      'Les contrôles quotidiens du portail demandent votre attention :',
+      ...toDo.map((f) => `• ${f.subject} — ${f.detail}`),
+      ...(info.length > 0 ? [`Pour information : ${info.length} autre(s) constat(s) (mots de passe, exports de données personnelles), sur la page des contrôles.`] : []),
+    ],
+    { label: 'Voir tous les contrôles', url },
+  )
+}

@@ -1,5 +1,6 @@
 import type { TDailyCheck } from './daily.ts'
 import { dailyBackup } from '../backup/daily.ts'
+import { dailySecurityChecks } from '../security/report.ts'
 
 /**
  * Every check of the daily routine (cms/jobs/daily.ts), one line per capability. A check is a function of the
@@ -7,4 +8,5 @@ import { dailyBackup } from '../backup/daily.ts'
  */
 export const DAILY_CHECKS: readonly TDailyCheck[] = [
   dailyBackup,
+  dailySecurityChecks,
 ]
