@@ -726,7 +726,8 @@ export interface AuditLog {
     | 'sessions.revoked'
     | 'export.personalData'
     | 'participant.merged'
-    | 'import.participants';
+    | 'import.participants'
+    | 'participant.anonymised';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;

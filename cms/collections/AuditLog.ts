@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   { value: 'export.personalData', label: { fr: 'Export de données personnelles', en: 'Personal data export' } },
   { value: 'participant.merged', label: { fr: 'Fiches participant fusionnées', en: 'Participant records merged' } },
   { value: 'import.participants', label: { fr: 'Import de participants', en: 'Participants import' } },
+  { value: 'participant.anonymised', label: { fr: 'Participant anonymisé (demande de la personne)', en: 'Participant anonymised (person’s request)' } },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 
