@@ -1,7 +1,7 @@
 // `npm run bench:load`: 100 concurrent clients for 30 s on the home page, the resource list and a module page,
 // against the production build on this machine, first anonymous then signed in; prints p50/p95/p99, errors and
-// the portal process's resident memory before, at peak and after (target: p95 < 300 ms, no error). The heap
-// limit under test is the one `npm run serve`/`npm start` use (docs/operations.md); `-- --heap=<MB>` tries another.
+// the portal process's resident memory before, at peak and after (target: p95 < 300 ms, no error).
+// `npm run bench:load -- --heap=<MB>` runs the portal with `--max-old-space-size=<MB>` to try a heap limit.
 import fs from 'node:fs'
 import path from 'node:path'
 import { startPortalProcess } from '../helpers/server.ts'
