@@ -24,5 +24,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
     return mongooseAdapter({ url: database.url, migrationDir: path.join(migrationsRoot, 'mongodb') })
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
-  return sqliteAdapter({ client: { url: database.url }, push: false, migrationDir: path.join(migrationsRoot, 'sqlite') })
+  // Several processes may share the file (docs/operations.md): WAL lets readers go on while one writes, and a
+  // writer waits up to 10 s for another's lock instead of failing at once with SQLITE_BUSY.
+  return sqliteAdapter({ client: { url: database.url }, push: false, wal: true, busyTimeout: 10_000, migrationDir: path.join(migrationsRoot, 'sqlite') })
 }

@@ -96,6 +96,10 @@ export interface Config {
     meetings: Meeting;
     'capacity-plan-items': CapacityPlanItem;
     'report-images': ReportImage;
+    'support-requests': SupportRequest;
+    'support-screenshots': SupportScreenshot;
+    faq: Faq;
+    'rate-limits': RateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -137,6 +141,10 @@ export interface Config {
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     'capacity-plan-items': CapacityPlanItemsSelect<false> | CapacityPlanItemsSelect<true>;
     'report-images': ReportImagesSelect<false> | ReportImagesSelect<true>;
+    'support-requests': SupportRequestsSelect<false> | SupportRequestsSelect<true>;
+    'support-screenshots': SupportScreenshotsSelect<false> | SupportScreenshotsSelect<true>;
+    faq: FaqSelect<false> | FaqSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -374,6 +382,10 @@ export interface User {
    * For demo accounts only.
    */
   passwordExpiryExempt?: boolean | null;
+  /**
+   * Receives urgent support requests by email at once.
+   */
+  onDuty?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -926,7 +938,8 @@ export interface AuditLog {
     | 'participant.merged'
     | 'import.participants'
     | 'import.caseAggregates'
-    | 'dhis2.sent';
+    | 'dhis2.sent'
+    | 'participant.anonymised';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;
@@ -1138,6 +1151,104 @@ export interface CapacityPlanItem {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A reply added then saved is emailed to the person; internal notes are never shown to them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-requests".
+ */
+export interface SupportRequest {
+  id: number;
+  reference: string;
+  category: 'account' | 'cpims' | 'training' | 'site' | 'other';
+  urgency: 'normal' | 'urgent';
+  description: string;
+  screenshot?: (number | null) | SupportScreenshot;
+  pageUrl?: string | null;
+  browser?: string | null;
+  requester?: (number | null) | User;
+  requesterName?: string | null;
+  requesterEmail: string;
+  /**
+   * The requester account’s, for figures by region.
+   */
+  region?: (number | null) | Region;
+  status: 'new' | 'inProgress' | 'waiting' | 'resolved';
+  assignee?: (number | null) | User;
+  firstAnsweredAt?: string | null;
+  resolvedAt?: string | null;
+  /**
+   * Add a reply then save: it is emailed at once. A sent reply cannot be changed.
+   */
+  replies?:
+    | {
+        message: string;
+        sentAt?: string | null;
+        sentBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  internalNotes?:
+    | {
+        note: string;
+        writtenAt?: string | null;
+        writtenBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-screenshots".
+ */
+export interface SupportScreenshot {
+  id: number;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faq".
+ */
+export interface Faq {
+  id: number;
+  /**
+   * Choosing a resolved request fills the question and answer, to be rewritten without names or personal data.
+   */
+  sourceRequest?: (number | null) | SupportRequest;
+  question: string;
+  /**
+   * Paragraphs separated by a blank line, plain text.
+   */
+  answer: string;
+  category: 'account' | 'cpims' | 'training' | 'site' | 'other';
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: number;
+  key: string;
+  at: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1381,6 +1492,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'report-images';
         value: number | ReportImage;
+      } | null)
+    | ({
+        relationTo: 'support-requests';
+        value: number | SupportRequest;
+      } | null)
+    | ({
+        relationTo: 'support-screenshots';
+        value: number | SupportScreenshot;
+      } | null)
+    | ({
+        relationTo: 'faq';
+        value: number | Faq;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: number | RateLimit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1749,6 +1876,7 @@ export interface UsersSelect<T extends boolean = true> {
   emailVerified?: T;
   passwordChangedAt?: T;
   passwordExpiryExempt?: T;
+  onDuty?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -2049,6 +2177,86 @@ export interface ReportImagesSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-requests_select".
+ */
+export interface SupportRequestsSelect<T extends boolean = true> {
+  reference?: T;
+  category?: T;
+  urgency?: T;
+  description?: T;
+  screenshot?: T;
+  pageUrl?: T;
+  browser?: T;
+  requester?: T;
+  requesterName?: T;
+  requesterEmail?: T;
+  region?: T;
+  status?: T;
+  assignee?: T;
+  firstAnsweredAt?: T;
+  resolvedAt?: T;
+  replies?:
+    | T
+    | {
+        message?: T;
+        sentAt?: T;
+        sentBy?: T;
+        id?: T;
+      };
+  internalNotes?:
+    | T
+    | {
+        note?: T;
+        writtenAt?: T;
+        writtenBy?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "support-screenshots_select".
+ */
+export interface SupportScreenshotsSelect<T extends boolean = true> {
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faq_select".
+ */
+export interface FaqSelect<T extends boolean = true> {
+  sourceRequest?: T;
+  question?: T;
+  answer?: T;
+  category?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -32,6 +32,9 @@ import { Meetings } from './collections/Meetings/index.ts'
 import { CapacityPlanItems } from './collections/CapacityPlanItems/index.ts'
 import { ReportImages } from './collections/ReportImages.ts'
 import { Letterhead } from './globals/Letterhead.ts'
+import { SupportRequests, SupportScreenshots } from './collections/SupportRequests/index.ts'
+import { Faq } from './collections/Faq.ts'
+import { RateLimits } from './collections/RateLimits.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -63,12 +66,12 @@ export default guardApi(buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     // No Gravatar: the admin makes no request outside the portal (and its CSP would refuse it).
     avatar: 'default',
-    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks'] },
+    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/OperationsLinks.tsx#OperationsLinks'] },
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits],
   globals: [Home, CpimsMapping, Letterhead],
   endpoints: dhis2Endpoints,
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },

@@ -112,7 +112,7 @@ export const ACCESS_MATRIX = {
     update: row('none', 'all', 'own', 'own', 'own', 'own', 'own', 'own'),
     delete: adminOnly,
     serverSet: ['passwordChangedAt'],
-    restricted: { roles: ['admin'], organisation: ['admin'], region: ['admin'], active: ['admin'], emailVerified: ['admin'], passwordExpiryExempt: ['admin'] },
+    restricted: { roles: ['admin'], organisation: ['admin'], region: ['admin'], active: ['admin'], emailVerified: ['admin'], passwordExpiryExempt: ['admin'], onDuty: ['admin'] },
     note: 'People update their own name, phone and preferences; a password or email change also needs the current password (account operations).',
   },
   regions: referenceData,
@@ -161,6 +161,19 @@ export const ACCESS_MATRIX = {
   },
   'capacity-plan-items': { create: coordination, read: row('none', 'all', 'all', 'all', 'all', 'all', 'none', 'all'), update: coordination, delete: coordination, serverSet: ['history'] },
   'report-images': { create: trainingArea, read: trainingArea, update: trainingArea, delete: trainingArea, serverSet: ['trainers'], note: 'Training photos and letterhead logos: private files, the uploader’s (as its trainer) and national for coordination.' },
+  // Support desk: reports are created by the site's form operation only; the desk (coordination, admins) works them,
+  // the requester reads their own, editors read resolved ones to write the FAQ (without who asked: field access).
+  'support-requests': {
+    create: nobody,
+    read: row('none', 'all', 'all', 'own', 'own', 'own', 'own', 'scope'),
+    update: coordination,
+    delete: adminOnly,
+    serverSet: ['reference', 'description', 'pageUrl', 'browser', 'requester', 'requesterName', 'requesterEmail', 'region', 'firstAnsweredAt', 'resolvedAt'],
+    note: 'Editors’ scope is the resolved requests (for the FAQ); requester, email, browser, screenshot, assignment and internal notes are hidden from them by field access.',
+  },
+  'support-screenshots': { create: nobody, read: coordination, update: nobody, delete: adminOnly, note: 'Private files stored by the report form’s operation, read by the desk.' },
+  faq: { create: editors, read: published, update: editors, delete: editors },
+  'rate-limits': { ...system, note: 'Attempts counted by the shared rate limits (cms/rate-limits.ts).' },
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

@@ -31,6 +31,8 @@ export const SERVER_ONLY_COLLECTIONS = {
     writtenBy: 'the admin’s edit view (Payload form state, written as the system)',
     clientUpdate: 'take over or release a lock, by people who may edit the locked document (cms/access/locks.ts)',
   },
+  'support-screenshots': { writtenBy: 'submitSupportRequest (cms/support/requests.ts)' },
+  'rate-limits': { writtenBy: 'takePoint (cms/rate-limits.ts)' },
 } as const satisfies Record<string, TServerOnly>
 
 export type ServerOnlySlug = keyof typeof SERVER_ONLY_COLLECTIONS

@@ -16,6 +16,10 @@ export const adminTranslations = {
       trainingStatistics: 'Statistiques des formations',
       selfTrainingFollowUp: 'Suivi de l’autoformation',
       messageLinks: 'Liens du message (s’ouvrent dans un nouvel onglet)',
+      reportDifficulty: 'Signaler une difficulté',
+      operations: 'Exploitation',
+      securityChecks: 'Contrôles de sécurité',
+      dataProtection: 'Demandes sur les données personnelles',
     },
   },
   en: {
@@ -34,6 +38,10 @@ export const adminTranslations = {
       trainingStatistics: 'Training statistics',
       selfTrainingFollowUp: 'Self-training follow-up',
       messageLinks: 'Links in the message (open in a new tab)',
+      reportDifficulty: 'Report a problem',
+      operations: 'Operations',
+      securityChecks: 'Security checks',
+      dataProtection: 'Personal data requests',
     },
   },
 }

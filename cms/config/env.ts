@@ -28,6 +28,7 @@ const ZEnv = z.object({
   DHIS2_URL: z.url({ error: 'DHIS2_URL : adresse du serveur DHIS2 attendue, par exemple https://dhis2.sante.gov.ml' }).optional(),
   DHIS2_USERNAME: z.string().optional(),
   DHIS2_PASSWORD: z.string().optional(),
+  RATE_LIMIT_SUPPORT: z.coerce.number().int().min(1).default(5),
   // Number of reverse proxies in front of the portal; `true`/`false` are kept as 1/0 for existing deployments.
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -161,3 +161,51 @@ export function quarterComplianceAlert(name: string, quarter: string, daysLeft: 
     { label: 'Planifier la réunion', url },
   )
 }
+
+/** Acknowledgement of a difficulty report, with its reference number. */
+export function supportReceived(name: string, reference: string, category: string, description: string): TEmail {
+  return compose(
+    `Demande d’assistance ${reference} reçue`,
+    name ? `Bonjour ${name},` : 'Bonjour,',
+    [
+      `Nous avons bien reçu votre demande (« ${category} »). Son numéro de référence est ${reference} : rappelez-le si vous nous recontactez.`,
+      `Votre message : « ${description} »`,
+      'L’équipe d’assistance vous répondra par e-mail à cette adresse.',
+    ],
+  )
+}
+
+/** Alert to the administrators on duty: an urgent difficulty report just arrived. */
+export function supportUrgentAlert(reference: string, category: string, requester: string, description: string, url: string): TEmail {
+  return compose(
+    `Demande urgente ${reference}`,
+    'Bonjour,',
+    [`Une demande d’assistance urgente vient d’arriver (« ${category} »), de ${requester}.`, `« ${description} »`, 'Vous la recevez parce que vous êtes de permanence.'],
+    { label: 'Traiter la demande', url },
+  )
+}
+
+/** A reply of the support desk to the requester. */
+export function supportReply(name: string, reference: string, message: string): TEmail {
+  return compose(
+    `Réponse à votre demande ${reference}`,
+    name ? `Bonjour ${name},` : 'Bonjour,',
+    [...message.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean), `Pour compléter votre demande, signalez-le sur le portail (« Signaler une difficulté ») en rappelant la référence ${reference}.`],
+  )
+}
+
+/** The daily security checks, sent to administrators when something needs action. */
+export function securityDigest(findings: readonly { action: boolean; subject: string; detail: string }[], url: string): TEmail {
+  const toDo = findings.filter((f) => f.action)
+  const info = findings.filter((f) => !f.action)
+  return compose(
+    `Contrôles de sécurité : ${toDo.length} point(s) à traiter`,
+    'Bonjour,',
+    [
+      'Les contrôles quotidiens du portail demandent votre attention :',
+      ...toDo.map((f) => `• ${f.subject} — ${f.detail}`),
+      ...(info.length > 0 ? [`Pour information : ${info.length} autre(s) constat(s) (mots de passe, exports de données personnelles), sur la page des contrôles.`] : []),
+    ],
+    { label: 'Voir tous les contrôles', url },
+  )
+}

@@ -24,6 +24,8 @@ export const CAPABILITY_AUDIENCE = {
   editContent: { fr: 'à l’équipe éditoriale (éditeurs et administrateurs)', en: 'the editorial team (editors and administrators)' },
   editCurriculum: { fr: 'aux formateurs, aux éditeurs, à la coordination et aux administrateurs', en: 'trainers, editors, coordination and administrators' },
   supervise: { fr: 'aux superviseurs, à la coordination et aux administrateurs', en: 'supervisors, coordination and administrators' },
+  handleSupport: { fr: 'à l’équipe d’assistance (coordination et administrateurs)', en: 'the support desk (coordination and administrators)' },
+  operate: { fr: 'aux administrateurs', en: 'administrators' },
 } as const satisfies Record<Capability, TText>
 
 /** Things an endpoint may fail to find, with the French and English sentence that says so. */

@@ -1,6 +1,8 @@
 import type { TDailyCheck } from './daily.ts'
 import { supervisionCheck } from './supervision-checks.ts'
 import { frameworkMeetingsCheck } from '../meetings/daily.ts'
+import { dailyBackup } from '../backup/daily.ts'
+import { dailySecurityChecks } from '../security/report.ts'
 
 /**
  * Every check of the daily routine (cms/jobs/daily.ts), one line per capability. A check is a function of the
@@ -9,4 +11,6 @@ import { frameworkMeetingsCheck } from '../meetings/daily.ts'
 export const DAILY_CHECKS: readonly TDailyCheck[] = [
   supervisionCheck,
   frameworkMeetingsCheck,
+  dailyBackup,
+  dailySecurityChecks,
 ]

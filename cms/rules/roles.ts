@@ -55,6 +55,10 @@ export const CAPABILITIES = {
   editCurriculum: ['trainer', 'editor', 'coordinator', 'admin'],
   /** Formative supervision: record follow-up visits and read them in their scope (docs/supervision.md). */
   supervise: ['supervisor', 'coordinator', 'admin'],
+  /** The support desk: read and answer difficulty reports, assign them, keep internal notes, see its figures. */
+  handleSupport: ['coordinator', 'admin'],
+  /** Operations: backups, daily security checks, data-protection requests (export, anonymisation). */
+  operate: ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A named capability of CAPABILITIES. */

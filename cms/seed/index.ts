@@ -10,6 +10,7 @@ import { seedCurriculum } from './curriculum.ts'
 import { seedDemoTraining } from './trainings.ts'
 import { seedCompetencies, seedDemoVisits } from './supervision.ts'
 import { seedFrameworkMeetings } from './meetings.ts'
+import { seedFaq } from './faq.ts'
 
 const contentRoot = path.resolve(process.cwd(), 'content')
 const contentDir = path.join(contentRoot, 'reference')
@@ -103,6 +104,7 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
   created += await seedCompetencies(payload)
   if (options.demo) created += await seedDemoVisits(payload)
   if (options.demo) created += await seedFrameworkMeetings(payload)
+  created += await seedFaq(payload)
   return { created }
 }
 

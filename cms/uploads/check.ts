@@ -20,6 +20,13 @@ export const DOCUMENT_POLICY: UploadPolicy = {
   },
 }
 
+/** Screenshots attached to a difficulty report: images only, at most 4 MB (the site's form posts stop at 5 MB). */
+export const SCREENSHOT_POLICY: UploadPolicy = {
+  label: 'PNG, JPEG ou WEBP',
+  maxBytes: 4 * 1024 * 1024,
+  types: { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'] },
+}
+
 /** Production videos replacing a generated module video: MP4 or WebM, at most 200 MB. */
 export const VIDEO_POLICY: UploadPolicy = {
   label: 'MP4 ou WebM',

@@ -107,3 +107,28 @@ export function safeNextPath(value: string | null | undefined, fallback: string)
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
   return value
 }
+
+const SUPPORT_CATEGORY_VALUES = ['account', 'cpims', 'training', 'site', 'other'] as const
+const SUPPORT_URGENCY_VALUES = ['normal', 'urgent'] as const
+/** A same-site path (the page the person was on), or nothing. */
+const sitePath = z
+  .string()
+  .max(500, { error: 'support.page.invalid' })
+  .optional()
+  .transform((v) => (v && v.startsWith('/') && !v.startsWith('//') ? v : ''))
+
+/** "Signaler une difficulté" (/aide/signaler), signed in: the account says who asks and where to answer. */
+export const ZSupportRequest = z.object({
+  category: z.enum(SUPPORT_CATEGORY_VALUES, { error: 'support.category.invalid' }),
+  urgency: z.enum(SUPPORT_URGENCY_VALUES, { error: 'support.urgency.invalid' }),
+  description: z.string({ error: 'support.description.required' }).trim().min(10, { error: 'support.description.tooShort' }).max(4000, { error: 'support.description.tooLong' }),
+  page: sitePath,
+})
+export type TSupportRequest = z.infer<typeof ZSupportRequest>
+
+/** The same form from a visitor: an email address to answer is required, a name is welcome. */
+export const ZVisitorSupportRequest = ZSupportRequest.extend({
+  email,
+  name: z.string().trim().max(120, { error: 'form.tooLong' }).optional(),
+})
+export type TVisitorSupportRequest = z.infer<typeof ZVisitorSupportRequest>

@@ -8,11 +8,11 @@ import { idOf } from '#cms/fields/relations.ts'
 
 const VERSION_TTL_MS = 2000
 const MAX_ENTRIES = 500
-const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles', 'enrolments', 'modules', 'videos'] as const
+const SOURCES = ['resources', 'news', 'media', 'organisations', 'regions', 'cercles', 'enrolments', 'modules', 'videos', 'faq'] as const
 const GLOBALS = ['home'] as const
 
 /** Paths whose anonymous rendering depends only on the URL and the content (never on a person). */
-const CACHEABLE = /^\/(?:|formation|ressources(?:\/[a-z0-9-]+)?|gestion-des-cas|actualites(?:\/[a-z0-9-]+)?|actualites\/rss\.xml|recherche|recherche\.json|a-propos|donnees-et-acces|contact|sitemap\.xml|robots\.txt)$/
+const CACHEABLE = /^\/(?:|formation|ressources(?:\/[a-z0-9-]+)?|gestion-des-cas|actualites(?:\/[a-z0-9-]+)?|actualites\/rss\.xml|recherche|recherche\.json|a-propos|donnees-et-acces|aide|contact|sitemap\.xml|robots\.txt)$/
 
 /** True for public content paths; previews (?apercu) are never cached. */
 export function isCacheable(pathname: string, search: URLSearchParams): boolean {

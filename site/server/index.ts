@@ -15,7 +15,8 @@ import { acceptsHtml, answer, refuse, serverPage } from './answers.ts'
 import { clientAddress } from './client-address.ts'
 import { areaOf, securityHeaders, type Area } from './headers.ts'
 import { healthz } from './healthz.ts'
-import { createLimiters, limitedAction } from './rate-limit.ts'
+import { takePoint } from '#cms/rate-limits.ts'
+import { limitedAction, limitsOf } from './rate-limit.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
@@ -40,8 +41,8 @@ const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|stand
 
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
-/** Site pages that take a file (spreadsheet import): the only site posts allowed past 64 KB. */
-const SITE_UPLOADS = /^\/presentiel\/[a-z0-9]+$/
+/** Site pages that take a file (spreadsheet import, a difficulty report's screenshot): the only site posts allowed past 64 KB. */
+const SITE_UPLOADS = /^\/(?:presentiel\/[a-z0-9]+|aide\/signaler)$/
 const MAX_SITE_UPLOAD = 5 * 1024 * 1024
 /** Methods that write: a browser sends `Origin` with each of them. */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -80,7 +81,8 @@ export async function startServer(options: PortalServerOptions = {}) {
 
   const clientDir = path.join(root, 'dist', 'client')
   const compress = compression() as unknown as NodeHandler
-  const takePoint = createLimiters({ signIn: env.RATE_LIMIT_SIGNIN, emailLink: env.RATE_LIMIT_EMAIL_LINKS })
+  // Counted in the shared database, so the limits hold whatever the number of portal processes.
+  const limits = limitsOf(env)
 
   const serveSite: NodeHandler = (req, res) => {
     // The path as sent (still encoded); not through `new URL`, which reads `//host/x` as another host.
@@ -150,7 +152,7 @@ export async function startServer(options: PortalServerOptions = {}) {
     if (length > limit) return refuse(res, where, 413, { title: 'server.tooLarge.title', body: 'server.tooLarge.body', params: { limit: limit < 1024 * 1024 ? `${limit / 1024} Ko` : megabytes(limit) } })
     const action = limitedAction(method, route)
     if (action) {
-      const wait = await takePoint(action, ip)
+      const wait = await takePoint(payload, action, ip, limits[action])
       if (wait !== null) {
         res.setHeader('Retry-After', String(wait))
         return refuse(res, where, 429, { title: 'server.tooMany.title', body: 'server.tooMany.body', params: { minutes: Math.ceil(wait / 60) } })

@@ -1,8 +1,7 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { TNormalisedPath } from '#cms/rules/paths.ts'
 
 /**
- * Requests counted per client address: sign-in, reset and sign-up posts, site and REST alike. Takes the
+ * Requests counted per client address, in the database every process shares (cms/rate-limits.ts): sign-in, reset and sign-up posts, site and REST alike. Takes the
  * normalised path, so every spelling that reaches the same page counts (`/api/users/LOGIN`, `/en/connexion/`…).
  */
 export function limitedAction(method: string, route: TNormalisedPath): 'signIn' | 'emailLink' | null {
@@ -12,21 +11,7 @@ export function limitedAction(method: string, route: TNormalisedPath): 'signIn' 
   return null
 }
 
-/**
- * Per-address limiters. Memory store: each process counts alone, which is safe to lose; with several processes
- * behind a balancer the limits multiply by the process count (documented in the README).
- */
-export function createLimiters(perTenMinutes: { signIn: number; emailLink: number }) {
-  const make = (points: number) => new RateLimiterMemory({ points, duration: 600 })
-  const limiters = { signIn: make(perTenMinutes.signIn), emailLink: make(perTenMinutes.emailLink) }
-  /** Consumes one point; resolves to the seconds to wait when the address is over its limit, else null. */
-  return async (action: keyof typeof limiters, ip: string): Promise<number | null> => {
-    try {
-      await limiters[action].consume(ip)
-      return null
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection
-      return Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000)
-    }
-  }
+/** The limit of each action per client address per window (RATE_WINDOW_SECONDS, cms/rate-limits.ts). */
+export function limitsOf(env: { RATE_LIMIT_SIGNIN: number; RATE_LIMIT_EMAIL_LINKS: number }): Record<'signIn' | 'emailLink', number> {
+  return { signIn: env.RATE_LIMIT_SIGNIN, emailLink: env.RATE_LIMIT_EMAIL_LINKS }
 }

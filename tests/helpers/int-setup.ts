@@ -14,5 +14,7 @@ if (target?.startsWith('mongodb')) {
   process.env.DATABASE_URL = `file:${path.join(os.tmpdir(), `portail-int-${unique}.db`)}`
 }
 process.env.MEDIA_DIR = path.join(os.tmpdir(), `portail-int-media-${unique}`)
+// The daily routine backs up too: never into the repository's data/backups.
+process.env.BACKUP_DIR = path.join(os.tmpdir(), `portail-int-backups-${unique}`)
 process.env.SMTP_URL = ''
 process.env.PAYLOAD_SECRET = 'integration-test-secret-0123456789abcdef'

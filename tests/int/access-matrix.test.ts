@@ -120,6 +120,12 @@ const certificateData = (user: Id) => ({ data: { user, holderName: 'Titulaire', 
 const preferenceOf = (user: User) => make('payload-preferences', { data: { key: unique('pref'), value: { columns: [] }, user: { relationTo: 'users', value: user.id } } }, user)
 const nextYear = new Date().getUTCFullYear() + 1
 const meetingData = (invitedPeople: Id[]) => ({ data: { title: unique('Réunion'), kind: 'adHoc', status: 'planned', start: `${nextYear}-03-12T09:00:00.000Z`, end: `${nextYear}-03-12T12:00:00.000Z`, venue: 'DNPEF', invitedPeople } })
+// A 1×1 PNG: what the screenshot policy checks from the bytes.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const supportRequestData = (requester: User, status: 'new' | 'resolved') => ({
+  data: { reference: unique('AS'), category: 'site', urgency: 'normal', description: 'La page ne s’affiche pas.', requester: requester.id, requesterEmail: requester.email, status },
+})
+const faqData = (status: 'draft' | 'published') => ({ data: { _status: status, question: unique('Question'), answer: 'Réponse de test.', category: 'account' }, draft: status === 'draft' })
 const lockData = (document: { relationTo: string; value: Id }, user: User) => ({ data: { document, user: { relationTo: 'users', value: user.id } } })
 
 const FIXTURES: Record<MatrixCollection, Fixture> = {
@@ -263,6 +269,19 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
     mine: (actor) => make('report-images', { data: { trainers: [runner(actor).id] }, file: file(solidPng(4, 3, [40, 120, 200]), 'image/png', 'png') }),
     create: async () => ({ data: { alt: 'Photo de groupe' }, file: file(solidPng(4, 3, [90, 90, 90]), 'image/png', 'png') }),
   },
+  'support-requests': {
+    other: () => make('support-requests', supportRequestData(stranger, 'new')),
+    // Their own request; editors reach resolved ones.
+    mine: (actor) => make('support-requests', supportRequestData(actor === 'editor' ? stranger : users[actor], actor === 'editor' ? 'resolved' : 'new')),
+    create: async (actor) => supportRequestData(actor === 'anonymous' ? stranger : users[actor], 'new'),
+    ownerOf: (doc) => idOf(doc.requester),
+  },
+  'support-screenshots': {
+    other: () => make('support-screenshots', { data: {}, file: file(png, 'image/png', 'png') }),
+    create: async () => ({ data: {}, file: file(png, 'image/png', 'png') }),
+  },
+  faq: { other: () => make('faq', faqData('draft')), mine: () => make('faq', faqData('published')), create: async () => faqData('draft') },
+  'rate-limits': { other: () => make('rate-limits', { data: { key: unique('signIn:203.0.113.9'), at: new Date().toISOString() } }), create: async () => ({ data: { key: 'signIn:forgé', at: new Date().toISOString() } }) },
 }
 
 type Outcome = 'allowed' | 'refused'

@@ -126,5 +126,14 @@ export const Users: CollectionConfig = {
       label: { fr: 'Exempté d’expiration du mot de passe', en: 'Password never expires' },
       admin: { position: 'sidebar', description: { fr: 'Réservé aux comptes de démonstration.', en: 'For demo accounts only.' } },
     },
+    {
+      // Who receives urgent difficulty reports at once (cms/support/requests.ts); set by administrators.
+      name: 'onDuty',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      label: { fr: 'De permanence (assistance)', en: 'On duty (support)' },
+      admin: { position: 'sidebar', description: { fr: 'Reçoit aussitôt par e-mail les demandes d’assistance urgentes.', en: 'Receives urgent support requests by email at once.' } },
+    },
   ],
 }

@@ -8,6 +8,7 @@ import * as migration_20261201_052711_idempotency_keys from './20261201_052711_i
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
 import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
+import * as migration_20261201_074229_support_desk from './20261201_074229_support_desk.ts';
 import * as migration_20261201_074429_training_report_contents from './20261201_074429_training_report_contents.ts';
 import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
 import * as migration_20261201_075305_framework_meetings from './20261201_075305_framework_meetings.ts';
@@ -65,6 +66,11 @@ export const migrations = [
     up: migration_20261201_074136_resource_rich_text.up,
     down: migration_20261201_074136_resource_rich_text.down,
     name: '20261201_074136_resource_rich_text',
+  },
+  {
+    up: migration_20261201_074229_support_desk.up,
+    down: migration_20261201_074229_support_desk.down,
+    name: '20261201_074229_support_desk',
   },
   {
     up: migration_20261201_074429_training_report_contents.up,

@@ -19,6 +19,7 @@ import { TrainingLinks as TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425 } from 
 import { CurrentPasswordField as CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444 } from '../../../admin/CurrentPasswordField.tsx'
 import { MessageLinks as MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b } from '../../../admin/MessageLinks.tsx'
 import { NavLinks as NavLinks_4e4d80409fc830db3ece93647ac69540 } from '../../../admin/NavLinks.tsx'
+import { OperationsLinks as OperationsLinks_69da50d6e27479e76803c9363c8ef428 } from '../../../admin/OperationsLinks.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -44,5 +45,6 @@ export const importMap = {
   "/admin/CurrentPasswordField.tsx#CurrentPasswordField": CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444,
   "/admin/MessageLinks.tsx#MessageLinks": MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b,
   "/admin/NavLinks.tsx#NavLinks": NavLinks_4e4d80409fc830db3ece93647ac69540,
+  "/admin/OperationsLinks.tsx#OperationsLinks": OperationsLinks_69da50d6e27479e76803c9363c8ef428,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
