@@ -26,6 +26,7 @@ import { Trainings } from './collections/Trainings/index.ts'
 import { Certificates, ModuleProgress, QuizAttempts } from './collections/SelfTrainingRecords.ts'
 import { Modules } from './collections/Modules/index.ts'
 import { Videos } from './collections/Videos.ts'
+import { SandboxCases, SandboxHistory, SandboxSettings, SandboxTransitions, SandboxWorkspaces } from './collections/Sandbox/index.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -57,8 +58,8 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys],
-  globals: [Home],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory],
+  globals: [Home, SandboxSettings],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),
   db: databaseAdapter(),

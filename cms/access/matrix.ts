@@ -128,6 +128,11 @@ export const ACCESS_MATRIX = {
     delete: row('none', 'all', 'scope', 'scope', 'scope', 'scope', 'scope', 'scope'),
     note: 'The admin takes a lock with the server’s authority when a document is opened; through the API nobody creates one. Back-office users see locks; taking one over or releasing it reaches the documents the person may update (their scope here).',
   },
+  // The sandbox: reached only through its operations, which check workspace membership (docs/sandbox.md).
+  'sandbox-workspaces': system,
+  'sandbox-cases': system,
+  'sandbox-transitions': system,
+  'sandbox-history': system,
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

@@ -29,6 +29,10 @@ export const SERVER_ONLY_COLLECTIONS = {
     writtenBy: 'the admin’s edit view (Payload form state, written as the system)',
     clientUpdate: 'take over or release a lock, by people who may edit the locked document (cms/access/locks.ts)',
   },
+  'sandbox-workspaces': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-cases': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-transitions': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-history': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
 } as const satisfies Record<string, TServerOnly>
 
 export type ServerOnlySlug = keyof typeof SERVER_ONLY_COLLECTIONS

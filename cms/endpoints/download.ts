@@ -8,6 +8,8 @@ export const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
 } as const
 export type FileKind = keyof typeof CONTENT_TYPES
 

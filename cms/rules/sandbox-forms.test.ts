@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readForms } from '../sandbox/forms.ts'
-import { attachmentRefusal, checkFormValues, looksLikePhone, valuesFromEntries, ZFormDefinition, type TFormDefinition } from './sandbox-forms.ts'
+import { checkFormValues, looksLikePhone, valuesFromEntries, ZFormDefinition, type TFormDefinition } from './sandbox-forms.ts'
 
 const dir = path.resolve(import.meta.dirname, '../../content/forms')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
@@ -77,14 +77,5 @@ describe('checkFormValues', () => {
   it('reads posted HTML form entries into typed values', () => {
     const values = valuesFromEntries(plan, [['plan_date', '2026-11-30'], ['child_participated', 'oui'], ['goals.0.domain', 'sante'], ['goals.0.goal', 'Soins'], ['goals.1.goal', ''], ['followup_frequency', 'mensuelle']])
     expect(values).toEqual({ plan_date: '2026-11-30', child_participated: true, case_conference: undefined, child_views: undefined, goals: [{ domain: 'sante', goal: 'Soins', action: undefined, responsible: undefined, due_date: undefined }], followup_frequency: 'mensuelle' })
-  })
-})
-
-describe('attachmentRefusal', () => {
-  it('keeps photos and PDFs up to 20 MB and names what is wrong otherwise', () => {
-    expect(attachmentRefusal({ mimeType: 'image/jpeg', size: 20 * 1024 * 1024 })).toBeNull()
-    expect(attachmentRefusal({ mimeType: 'application/pdf', size: 20 * 1024 * 1024 + 1 })).toMatch(/20 Mo au plus/)
-    expect(attachmentRefusal({ mimeType: 'application/x-msdownload', size: 10 })).toMatch(/Type de fichier refusé/)
-    expect(attachmentRefusal({ mimeType: undefined, size: 10 })).toMatch(/Type de fichier refusé/)
   })
 })

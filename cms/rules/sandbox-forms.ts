@@ -219,14 +219,5 @@ export function displayValue(field: TFormField, value: unknown): string {
   return String(value)
 }
 
-// Attachments: photos and scanned documents, checked from the type read in the file's bytes, 20 MB at most.
-export const ATTACHMENT_TYPES = { 'image/jpeg': 'photo', 'image/png': 'photo', 'application/pdf': 'document' } as const
+// Attachments: photos and scanned documents, checked from their bytes by the upload kit (cms/sandbox/service.ts).
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-/** Null when the attachment may be kept, or the French reason it is refused. */
-export function attachmentRefusal(file: { mimeType: string | undefined; size: number }): string | null {
-  if (!file.mimeType || !(file.mimeType in ATTACHMENT_TYPES)) return 'Type de fichier refusé : joignez une photo (JPEG, PNG) ou un document PDF.'
-  if (file.size > MAX_ATTACHMENT_BYTES) return `Fichier trop lourd (${(file.size / 1024 / 1024).toFixed(1)} Mo) : 20 Mo au plus.`
-  if (file.size === 0) return 'Fichier vide : choisissez le fichier à joindre.'
-  return null
-}

@@ -359,3 +359,45 @@ export function offers(view: TCaseView, actor: TMember, members: readonly TMembe
     { action: 'reopen', label: 'Rouvrir le cas (B.1)', why: why(reopenCase(view, actor, now)) },
   ]
 }
+
+// ——— Workspaces ———
+
+export type TWorkspaceMember = { memberId: string; name: string; role: TSandboxRole; user?: unknown; active?: boolean | null }
+export type TWorkspaceAccess = { kind: 'personal' | 'group'; owner: unknown; members?: readonly TWorkspaceMember[] | null }
+
+const idOf = (value: unknown): string | null => (value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : value == null ? null : String(value))
+
+/** The workspace's active accounts as workflow members. */
+export function membersOf(ws: TWorkspaceAccess): TMember[] {
+  return (ws.members ?? []).filter((m) => m.active !== false).map((m) => ({ id: m.memberId, name: m.name, role: m.role }))
+}
+
+/**
+ * The accounts a portal user may act as in a workspace: in their personal workspace every account (one learner
+ * plays the case manager, the supervisor and the organisation administrator in turn); in a group workspace the
+ * accounts the trainer gave them. Nobody else reaches the workspace.
+ */
+export function actorsOf(ws: TWorkspaceAccess, userId: string | number): TMember[] {
+  const me = String(userId)
+  if (ws.kind === 'personal' && idOf(ws.owner) === me) return membersOf(ws)
+  const mine = new Set((ws.members ?? []).filter((m) => m.active !== false && idOf(m.user) === me).map((m) => m.memberId))
+  return membersOf(ws).filter((m) => mine.has(m.id))
+}
+
+/** True when the portal user controls a group workspace (the trainer who created it): roles, progress, reset. */
+export function controlsWorkspace(ws: TWorkspaceAccess, userId: string | number): boolean {
+  return ws.kind === 'group' && idOf(ws.owner) === String(userId)
+}
+
+/** The case page's step headings, in the order of the form groups. */
+export const FORM_GROUPS_LABELS: Record<string, string> = {
+  '1': '1. Identification et enregistrement',
+  '2': '2. Évaluation approfondie',
+  '3': '3. Plan d’action individuel',
+  '4': '4. Mise en œuvre du plan',
+  '5': '5. Suivi et révision',
+  '6': '6. Clôture',
+  A: 'Orientation et transfert (à toute étape)',
+  B: 'Réouverture',
+  dossier: 'Outils du dossier',
+}

@@ -7,6 +7,7 @@ import * as migration_20261201_050058_action_items_sources from './20261201_0500
 import * as migration_20261201_052711_idempotency_keys from './20261201_052711_idempotency_keys.ts';
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
+import * as migration_20261201_075134_sandbox from './20261201_075134_sandbox.ts';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261201_073337_daily_routine.up,
     down: migration_20261201_073337_daily_routine.down,
-    name: '20261201_073337_daily_routine'
+    name: '20261201_073337_daily_routine',
+  },
+  {
+    up: migration_20261201_075134_sandbox.up,
+    down: migration_20261201_075134_sandbox.down,
+    name: '20261201_075134_sandbox'
   },
 ];
