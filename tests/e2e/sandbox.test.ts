@@ -131,7 +131,12 @@ describe('the sandbox, from registration to closure', () => {
     await sv.locator('tr[data-kind="referral"]').getByRole('button', { name: 'Accepter' }).click()
     await sv.waitForURL(/\?ok=/)
     await sv.locator('tr[data-kind="referral"]').getByRole('button', { name: 'Marquer comme terminée' }).click()
-    await sv.waitForURL(/\?ok=/)
+    // Done ends the provider's access to the case (back to the dashboard); the owner stays the owner.
+    await sv.waitForURL(/\/bac-a-sable\/\d+\?ok=/)
+    expect((await sv.goto(`${base}/cas/${caseId}`))?.status()).toBe(404)
+    await sv.goto(base)
+    await switchTo(sv, 'Fatoumata Diarra')
+    await sv.goto(`${base}/cas/${caseId}`)
     await expect(sv.locator('tr[data-kind="referral"]').getAttribute('data-status')).resolves.toBe('done')
     await expect(sv.locator('dd[data-owner]').getAttribute('data-owner')).resolves.toBe('gestionnaire-1')
 
@@ -139,7 +144,6 @@ describe('the sandbox, from registration to closure', () => {
     await saveForm(cm, base, caseId, '5.A', { followup_date: today, followup_type: 'visite_domicile', child_seen: true, progress: 'atteints', observations: 'L’oncle rentre le soir.', plan_review_needed: false, ready_for_closure: true })
     await saveForm(cm, base, caseId, '6.A', { closure_date: today, closure_reason: 'objectifs_atteints', closure_details: 'Un adulte est présent chaque soir.', goals_met: true, family_informed: true })
     await act(cm, base, caseId, 'requestClosure', 'Demander l’approbation de la clôture')
-    await switchTo(sv, 'Fatoumata Diarra')
     await sv.goto(`${base}/cas/${caseId}`)
     await sv.locator('li[data-action="approveClosure"]').getByRole('button', { name: 'Approuver' }).click()
     await expect(sv.locator('.alert.error').textContent()).resolves.toMatch(/6\.B et 6\.C/)
