@@ -7,6 +7,7 @@ import { DOCUMENT_STATUSES, RESOURCE_TYPES } from '../rules/toolkit.ts'
 import { loadContent, renderResourcePdf, sectionsOf, ZNewsFile, ZResourceFile } from './content.ts'
 import { seedCurriculum } from './curriculum.ts'
 import { seedDemoTraining } from './trainings.ts'
+import { seedSandbox } from '../sandbox/seed.ts'
 
 const contentRoot = path.resolve(process.cwd(), 'content')
 const contentDir = path.join(contentRoot, 'reference')
@@ -97,6 +98,7 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
   created += await seedNews(payload)
   created += await seedCurriculum(payload)
   if (options.demo) created += await seedDemoTraining(payload)
+  if (options.demo) created += await seedSandbox(payload)
   return { created }
 }
 

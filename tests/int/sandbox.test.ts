@@ -4,6 +4,7 @@ import { PortalError } from '#cms/endpoints/errors.ts'
 import type { User } from '#cms/payload-types.ts'
 import { actingAs, addAttachment, assignTrainee, caseOf, casesOf, createGroupWorkspace, historyOf, openWorkspace, perform, personalWorkspace, registerCase, resetWorkspace, saveFictitiousAccount, workspacesOf, type TOpened } from '#cms/sandbox/service.ts'
 import { sandboxScenarios } from '#cms/sandbox/scenarios.ts'
+import { DEMO_WORKSPACE } from '#cms/sandbox/seed.ts'
 import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 
 // The sandbox on a real database: personal and group workspaces, who sees what, the refusals of the workflow
@@ -40,6 +41,18 @@ beforeAll(async () => {
   other = await person('autre.apprenant.sandbox@example.org', ['learner'])
   trainee1 = await person('stagiaire.un@example.org', ['learner'])
   trainee2 = await person('stagiaire.deux@example.org', ['learner'])
+})
+
+describe('seed', () => {
+  it('loads a demo group workspace with scenario cases, the demo case manager and supervisor in their accounts', async () => {
+    const demo = (await workspacesOf(payload, await accountByEmail(payload, 'gestionnaire@example.org'))).find((w) => w.name === DEMO_WORKSPACE)!
+    const opened = await openWorkspace(payload, trainer, demo.id)
+    expect(opened.controls).toBe(true)
+    const cases = await casesOf(payload, opened)
+    expect(cases.map((c) => c.doc.scenario).sort()).toEqual(['enfant-en-mobilite-gao', 'mariage-precoce-segou', 'mendicite-talibe-bamako', 'violence-domestique-bamako'])
+    expect(cases.every((c) => /^DNPEF-[0-9a-f]{7}$/.test(c.doc.caseId))).toBe(true)
+    expect((await openWorkspace(payload, await accountByEmail(payload, 'superviseur@example.org'), demo.id)).actors.map((a) => a.id)).toEqual(['superviseur-1'])
+  })
 })
 
 describe('personal workspace', () => {
