@@ -163,5 +163,6 @@ describe('the sandbox, from registration to closure', () => {
     await expect(cm.locator(`a:has-text("${caseId}")`).count()).resolves.toBe(0)
     await expect(cm.locator('tbody tr').count()).resolves.toBe(1)
     for (const s of [trainer, manager, supervisor]) await s.context.close()
-  })
+    // About sixty page loads and saves across three browser contexts: longer than one page test.
+  }, 480_000)
 })
