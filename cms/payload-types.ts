@@ -100,6 +100,10 @@ export interface Config {
     'support-screenshots': SupportScreenshot;
     faq: Faq;
     'rate-limits': RateLimit;
+    'sandbox-workspaces': SandboxWorkspace;
+    'sandbox-cases': SandboxCase;
+    'sandbox-transitions': SandboxTransition;
+    'sandbox-history': SandboxHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -145,6 +149,10 @@ export interface Config {
     'support-screenshots': SupportScreenshotsSelect<false> | SupportScreenshotsSelect<true>;
     faq: FaqSelect<false> | FaqSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'sandbox-workspaces': SandboxWorkspacesSelect<false> | SandboxWorkspacesSelect<true>;
+    'sandbox-cases': SandboxCasesSelect<false> | SandboxCasesSelect<true>;
+    'sandbox-transitions': SandboxTransitionsSelect<false> | SandboxTransitionsSelect<true>;
+    'sandbox-history': SandboxHistorySelect<false> | SandboxHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -159,12 +167,14 @@ export interface Config {
     home: Home;
     'cpims-mapping': CpimsMapping;
     letterhead: Letterhead;
+    'sandbox-settings': SandboxSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     home: HomeSelect<false> | HomeSelect<true>;
     'cpims-mapping': CpimsMappingSelect<false> | CpimsMappingSelect<true>;
     letterhead: LetterheadSelect<false> | LetterheadSelect<true>;
+    'sandbox-settings': SandboxSettingsSelect<false> | SandboxSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'fr' | 'en';
@@ -1254,6 +1264,143 @@ export interface RateLimit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-workspaces".
+ */
+export interface SandboxWorkspace {
+  id: number;
+  name: string;
+  kind: 'personal' | 'group';
+  owner: number | User;
+  training?: (number | null) | Training;
+  organisationCode: string;
+  members?:
+    | {
+        memberId: string;
+        name: string;
+        role: 'caseManager' | 'supervisor' | 'orgAdmin';
+        user?: (number | null) | User;
+        active?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  scenarios:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  resetAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-cases".
+ */
+export interface SandboxCase {
+  id: number;
+  workspace: number | SandboxWorkspace;
+  caseId: string;
+  scenario?: string | null;
+  childName?: string | null;
+  status: 'open' | 'closed';
+  stage: 'nouveau' | 'evaluation' | 'plan_action' | 'mise_en_oeuvre' | 'suivi' | 'cloture' | 'reouvert';
+  riskLevel?: ('eleve' | 'moyen' | 'faible') | null;
+  consentServices?: boolean | null;
+  consentSharing?: boolean | null;
+  owner: string;
+  assigned:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  forms:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attachments?:
+    | {
+        attachmentId: string;
+        fileName: string;
+        mimeType: string;
+        size: number;
+        kind?: ('photo' | 'document') | null;
+        addedBy?: string | null;
+        addedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  flags?:
+    | {
+        message: string;
+        by?: string | null;
+        at?: string | null;
+        removed?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  openedAt: string;
+  closedAt?: string | null;
+  reopenedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-transitions".
+ */
+export interface SandboxTransition {
+  id: number;
+  workspace: number | SandboxWorkspace;
+  case: number | SandboxCase;
+  transitionId: string;
+  kind: 'approval' | 'referral' | 'transfer';
+  approvalType?: ('assessment' | 'actionPlan' | 'closure') | null;
+  status: 'pending' | 'approved' | 'rejected' | 'accepted' | 'done' | 'revoked';
+  from: string;
+  to?: string | null;
+  service?: string | null;
+  at: string;
+  decidedAt?: string | null;
+  decidedBy?: string | null;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-history".
+ */
+export interface SandboxHistory {
+  id: number;
+  workspace: number | SandboxWorkspace;
+  case?: (number | null) | SandboxCase;
+  member: string;
+  memberName?: string | null;
+  user?: (number | null) | User;
+  action: string;
+  form?: string | null;
+  field?: string | null;
+  before?: string | null;
+  after?: string | null;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1508,6 +1655,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: number | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'sandbox-workspaces';
+        value: number | SandboxWorkspace;
+      } | null)
+    | ({
+        relationTo: 'sandbox-cases';
+        value: number | SandboxCase;
+      } | null)
+    | ({
+        relationTo: 'sandbox-transitions';
+        value: number | SandboxTransition;
+      } | null)
+    | ({
+        relationTo: 'sandbox-history';
+        value: number | SandboxHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2260,6 +2423,115 @@ export interface RateLimitsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-workspaces_select".
+ */
+export interface SandboxWorkspacesSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  owner?: T;
+  training?: T;
+  organisationCode?: T;
+  members?:
+    | T
+    | {
+        memberId?: T;
+        name?: T;
+        role?: T;
+        user?: T;
+        active?: T;
+        id?: T;
+      };
+  scenarios?: T;
+  resetAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-cases_select".
+ */
+export interface SandboxCasesSelect<T extends boolean = true> {
+  workspace?: T;
+  caseId?: T;
+  scenario?: T;
+  childName?: T;
+  status?: T;
+  stage?: T;
+  riskLevel?: T;
+  consentServices?: T;
+  consentSharing?: T;
+  owner?: T;
+  assigned?: T;
+  forms?: T;
+  attachments?:
+    | T
+    | {
+        attachmentId?: T;
+        fileName?: T;
+        mimeType?: T;
+        size?: T;
+        kind?: T;
+        addedBy?: T;
+        addedAt?: T;
+        id?: T;
+      };
+  flags?:
+    | T
+    | {
+        message?: T;
+        by?: T;
+        at?: T;
+        removed?: T;
+        id?: T;
+      };
+  openedAt?: T;
+  closedAt?: T;
+  reopenedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-transitions_select".
+ */
+export interface SandboxTransitionsSelect<T extends boolean = true> {
+  workspace?: T;
+  case?: T;
+  transitionId?: T;
+  kind?: T;
+  approvalType?: T;
+  status?: T;
+  from?: T;
+  to?: T;
+  service?: T;
+  at?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-history_select".
+ */
+export interface SandboxHistorySelect<T extends boolean = true> {
+  workspace?: T;
+  case?: T;
+  member?: T;
+  memberName?: T;
+  user?: T;
+  action?: T;
+  form?: T;
+  field?: T;
+  before?: T;
+  after?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2447,6 +2719,19 @@ export interface Letterhead {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-settings".
+ */
+export interface SandboxSetting {
+  id: number;
+  /**
+   * Checked: the certificate also requires the learner’s personal-workspace exercises to be done.
+   */
+  exercisesCountForCertificate?: boolean | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2545,6 +2830,16 @@ export interface LetterheadSelect<T extends boolean = true> {
   logos?: T;
   signatoryName?: T;
   signatoryTitle?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sandbox-settings_select".
+ */
+export interface SandboxSettingsSelect<T extends boolean = true> {
+  exercisesCountForCertificate?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

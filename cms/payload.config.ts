@@ -35,6 +35,7 @@ import { Letterhead } from './globals/Letterhead.ts'
 import { SupportRequests, SupportScreenshots } from './collections/SupportRequests/index.ts'
 import { Faq } from './collections/Faq.ts'
 import { RateLimits } from './collections/RateLimits.ts'
+import { SandboxCases, SandboxHistory, SandboxSettings, SandboxTransitions, SandboxWorkspaces } from './collections/Sandbox/index.ts'
 import { env } from './config/env.ts'
 import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
@@ -71,8 +72,8 @@ export default guardApi(buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits],
-  globals: [Home, CpimsMapping, Letterhead],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory],
+  globals: [Home, CpimsMapping, Letterhead, SandboxSettings],
   endpoints: dhis2Endpoints,
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -174,6 +174,11 @@ export const ACCESS_MATRIX = {
   'support-screenshots': { create: nobody, read: coordination, update: nobody, delete: adminOnly, note: 'Private files stored by the report form’s operation, read by the desk.' },
   faq: { create: editors, read: published, update: editors, delete: editors },
   'rate-limits': { ...system, note: 'Attempts counted by the shared rate limits (cms/rate-limits.ts).' },
+  // The sandbox: reached only through its operations, which check workspace membership (docs/sandbox.md).
+  'sandbox-workspaces': system,
+  'sandbox-cases': system,
+  'sandbox-transitions': system,
+  'sandbox-history': system,
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

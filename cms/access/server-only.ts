@@ -33,6 +33,10 @@ export const SERVER_ONLY_COLLECTIONS = {
   },
   'support-screenshots': { writtenBy: 'submitSupportRequest (cms/support/requests.ts)' },
   'rate-limits': { writtenBy: 'takePoint (cms/rate-limits.ts)' },
+  'sandbox-workspaces': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-cases': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-transitions': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'sandbox-history': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
 } as const satisfies Record<string, TServerOnly>
 
 export type ServerOnlySlug = keyof typeof SERVER_ONLY_COLLECTIONS

@@ -9,6 +9,8 @@ export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
 } as const
 export type FileKind = keyof typeof CONTENT_TYPES
 

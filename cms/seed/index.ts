@@ -11,6 +11,7 @@ import { seedDemoTraining } from './trainings.ts'
 import { seedCompetencies, seedDemoVisits } from './supervision.ts'
 import { seedFrameworkMeetings } from './meetings.ts'
 import { seedFaq } from './faq.ts'
+import { seedSandbox } from '../sandbox/seed.ts'
 
 const contentRoot = path.resolve(process.cwd(), 'content')
 const contentDir = path.join(contentRoot, 'reference')
@@ -105,6 +106,7 @@ export async function seed(payload: Payload, options: { demo: boolean; demoPassw
   if (options.demo) created += await seedDemoVisits(payload)
   if (options.demo) created += await seedFrameworkMeetings(payload)
   created += await seedFaq(payload)
+  if (options.demo) created += await seedSandbox(payload)
   return { created }
 }
 

@@ -4,6 +4,7 @@ import type { Certificate, Module, ModuleProgress, User } from '../payload-types
 import { certificateEligible, missingForCertificate, moduleState, scoreQuiz, watchedSecondsFromPosition, type TModuleState, type TQuizAnswers, type TQuizResult } from '../../training/rules/completion.ts'
 import type { TQuiz } from '../../training/schema.ts'
 import { newCertificateCode } from './certificates.ts'
+import { exercisesCountForCertificate, personalExercisesDone } from '../sandbox/exercises.ts'
 
 // What a learner does on the self-training pages. Progress, attempts and certificates are server-only records
 // (cms/access/server-only.ts): these named operations read as the signed-in person, compute the values themselves
@@ -96,8 +97,14 @@ export async function learnerOverview(payload: Payload, user: User, lang: 'fr' |
   })
   const states = Object.fromEntries(rows.map((r) => [r.module.slug, r.state]))
   const required = rows.filter((r) => r.module.required !== false).map((r) => r.module.slug)
-  return { rows, eligible: certificateEligible(states, required), missing: missingForCertificate(states, required) }
+  const missing = missingForCertificate(states, required)
+  // Coordination may make the sandbox exercises a condition of the certificate (docs/sandbox.md).
+  if ((await exercisesCountForCertificate(payload)) && !(await personalExercisesDone(payload, user))) missing.push(SANDBOX_EXERCISES)
+  return { rows, eligible: certificateEligible(states, required) && missing.length === 0, missing }
 }
+
+/** How the sandbox exercises are named among the missing modules. */
+export const SANDBOX_EXERCISES = 'exercices du bac à sable'
 
 /** The learner's valid certificate, issued now if they just became eligible; null while modules are missing. */
 export async function certificateFor(payload: Payload, user: User): Promise<Certificate | null> {

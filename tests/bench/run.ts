@@ -23,9 +23,9 @@ const record = (name: string, value: string, budget: string, ok: boolean) => {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
 
 /** Bytes a browser transfers for a page: compressed HTML plus its stylesheets and scripts (images aside). */
-async function transferredBytes(base: string, pagePath: string): Promise<number> {
+async function transferredBytes(base: string, pagePath: string, cookie?: string): Promise<number> {
   const get = async (url: string) => {
-    const res = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } })
+    const res = await fetch(url, { headers: { 'Accept-Encoding': 'gzip', ...(cookie ? { Cookie: cookie } : {}) } })
     const body = Buffer.from(await res.arrayBuffer())
     // fetch decompresses; count what travelled: the gzip size when the server compressed, else the raw size.
     return { text: body.toString('utf8'), bytes: res.headers.get('content-encoding') === 'gzip' ? gzipSync(body).length : body.length }
@@ -186,6 +186,46 @@ async function signedInFigures(base: string): Promise<void> {
   )
 }
 
+/**
+ * The sandbox in a training room (docs/sandbox.md): the weight of a case page and a form page, and 30 trainees
+ * working at once on one workspace — thirty sessions on the demo learner's personal workspace (its dashboard, case
+ * list, a case and a form, with a save every fifth request) — within 300 ms p95.
+ */
+async function sandboxFigures(base: string): Promise<void> {
+  const first = await signIn(base, 'apprenant@example.org')
+  const home = await (await fetch(`${base}/bac-a-sable`, { headers: browserHeaders(first) })).text()
+  const ws = /href="\/bac-a-sable\/(\d+)"/.exec(home)?.[1]
+  if (!ws) throw new Error('The learner has no sandbox workspace at /bac-a-sable.')
+  const list = await (await fetch(`${base}/bac-a-sable/${ws}/cas`, { headers: browserHeaders(first) })).text()
+  const caseId = /\/cas\/([A-Z]+-[0-9a-f]{7})"/.exec(list)?.[1]
+  if (!caseId) throw new Error('The learner’s sandbox workspace lists no case.')
+  const casePath = `/bac-a-sable/${ws}/cas/${caseId}`
+  const formPath = `${casePath}/2.A`
+  for (const [name, pagePath] of [['cas', casePath], ['fiche (2.A)', formPath]] as const) {
+    const bytes = await transferredBytes(base, pagePath, first)
+    record(`bac à sable : page ${name} transférée`, `${(bytes / 1024).toFixed(1)} KB`, '≤ 60 KB', bytes <= 60 * 1024)
+  }
+  const cookies: string[] = []
+  for (let i = 0; i < 30; i++) cookies.push(await signIn(base, 'apprenant@example.org'))
+  const timings: number[] = []
+  const deadline = performance.now() + 12_000
+  const paths = [`/bac-a-sable/${ws}`, `/bac-a-sable/${ws}/cas`, casePath, formPath]
+  await Promise.all(
+    cookies.map(async (cookie, client) => {
+      for (let i = client; performance.now() < deadline; i++) {
+        if (i % 5 === 4) {
+          const started = performance.now()
+          const res = await fetch(`${base}${casePath}`, { method: 'POST', redirect: 'manual', headers: { ...browserHeaders(cookie), Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ do: 'signaler', message: `Point à revoir ${client}-${i}` }).toString() })
+          await res.arrayBuffer()
+          if (res.status !== 303) throw new Error(`Sandbox save answered ${res.status}.`)
+          timings.push(performance.now() - started)
+        } else timings.push(await timedGet(`${base}${paths[i % paths.length]!}`, browserHeaders(cookie)))
+      }
+    }),
+  )
+  record('bac à sable : 30 stagiaires simultanés sur un espace (12 s, lectures et enregistrements), p95', `${percentile(timings, 95).toFixed(0)} ms (p50 ${percentile(timings, 50).toFixed(0)} ms, ${timings.length} réponses)`, '≤ 300 ms', percentile(timings, 95) <= 300)
+}
+
 buildIfNeeded()
 const portal = await startPortalProcess({ NODE_ENV: 'production' })
 const pages = {
@@ -200,6 +240,7 @@ try {
   if (!serverOnly) await clientFigures()
   await ratioFigures(portal.url, [{ name: 'page ressource depuis la base (visiteur)', path: pages.ressource, budget: 2 }], 200)
   await signedInFigures(portal.url)
+  await sandboxFigures(portal.url)
   if (!serverOnly) await lighthouseFigures()
 } finally {
   await portal.stop()

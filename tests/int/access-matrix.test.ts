@@ -282,6 +282,34 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   },
   faq: { other: () => make('faq', faqData('draft')), mine: () => make('faq', faqData('published')), create: async () => faqData('draft') },
   'rate-limits': { other: () => make('rate-limits', { data: { key: unique('signIn:203.0.113.9'), at: new Date().toISOString() } }), create: async () => ({ data: { key: 'signIn:forgé', at: new Date().toISOString() } }) },
+  'sandbox-workspaces': { other: () => make('sandbox-workspaces', sandboxWorkspaceData()), create: async () => sandboxWorkspaceData() },
+  'sandbox-cases': { other: async () => make('sandbox-cases', await sandboxCaseData()), create: sandboxCaseData },
+  'sandbox-transitions': { other: async () => make('sandbox-transitions', await sandboxTransitionData()), create: sandboxTransitionData },
+  'sandbox-history': { other: async () => make('sandbox-history', await sandboxHistoryData()), create: sandboxHistoryData },
+}
+
+/** Sandbox records of another person's personal workspace. */
+function sandboxWorkspaceData() {
+  return { data: { name: unique('Espace'), kind: 'personal', owner: stranger.id, organisationCode: 'TDH', scenarios: [], members: [{ memberId: 'm1', name: 'Gestionnaire', role: 'caseManager', user: stranger.id }] } }
+}
+let sandboxWorkspace: number | string | undefined
+async function strangersWorkspace() {
+  sandboxWorkspace ??= (await payload.create({ collection: 'sandbox-workspaces', ...sandboxWorkspaceData(), ...sys } as never) as { id: number | string }).id
+  return sandboxWorkspace
+}
+async function sandboxCaseData() {
+  return { data: { workspace: await strangersWorkspace(), caseId: unique('TDH'), status: 'open', stage: 'nouveau', owner: 'm1', assigned: [], forms: [], openedAt: '2026-11-20T09:00:00.000Z' } }
+}
+let sandboxCase: number | string | undefined
+async function strangersCase() {
+  sandboxCase ??= (await payload.create({ collection: 'sandbox-cases', ...(await sandboxCaseData()), ...sys } as never) as { id: number | string }).id
+  return sandboxCase
+}
+async function sandboxTransitionData() {
+  return { data: { workspace: await strangersWorkspace(), case: await strangersCase(), transitionId: unique('t'), kind: 'approval', approvalType: 'assessment', status: 'pending', from: 'm1', at: '2026-11-20T09:00:00.000Z' } }
+}
+async function sandboxHistoryData() {
+  return { data: { workspace: await strangersWorkspace(), case: await strangersCase(), member: 'm1', action: 'form.save', at: '2026-11-20T09:00:00.000Z' } }
 }
 
 type Outcome = 'allowed' | 'refused'

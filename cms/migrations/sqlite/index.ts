@@ -11,6 +11,7 @@ import * as migration_20261201_074136_resource_rich_text from './20261201_074136
 import * as migration_20261201_074229_support_desk from './20261201_074229_support_desk.ts';
 import * as migration_20261201_074429_training_report_contents from './20261201_074429_training_report_contents.ts';
 import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
+import * as migration_20261201_075134_sandbox from './20261201_075134_sandbox.ts';
 import * as migration_20261201_075305_framework_meetings from './20261201_075305_framework_meetings.ts';
 import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
 import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
@@ -81,6 +82,11 @@ export const migrations = [
     up: migration_20261201_074605_supervision.up,
     down: migration_20261201_074605_supervision.down,
     name: '20261201_074605_supervision',
+  },
+  {
+    up: migration_20261201_075134_sandbox.up,
+    down: migration_20261201_075134_sandbox.down,
+    name: '20261201_075134_sandbox',
   },
   {
     up: migration_20261201_075305_framework_meetings.up,

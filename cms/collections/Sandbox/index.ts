@@ -1,0 +1,151 @@
+import type { CollectionConfig, Field, GlobalConfig } from 'payload'
+import { coordinatorsOrAdmins, nobody } from '../../access/index.ts'
+import { serverOnly } from '../../access/server-only.ts'
+import { APPROVAL_TYPES, RISK_LEVELS, SANDBOX_ROLES, STAGES, TRANSITION_KINDS, TRANSITION_STATUSES } from '../../rules/sandbox-workflow.ts'
+
+// The sandbox: fictitious cases on which trainees practise the CPIMS+ workflow (docs/sandbox.md). Its records
+// live in these collections only — no indicator, report or export of the real portal reads them — and every
+// write goes through the sandbox operations (cms/sandbox/service.ts), which check workspace membership and the
+// workflow rules, then write with the server's authority. No client reaches them through REST or the admin.
+
+const group = { fr: 'Bac à sable', en: 'Sandbox' }
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+const workspace: Field = { name: 'workspace', type: 'relationship', relationTo: 'sandbox-workspaces', required: true, index: true }
+
+export const SandboxWorkspaces: CollectionConfig = {
+  slug: 'sandbox-workspaces',
+  labels: { singular: { fr: 'Espace d’entraînement', en: 'Sandbox workspace' }, plural: { fr: 'Espaces d’entraînement', en: 'Sandbox workspaces' } },
+  admin: { hidden: true, group },
+  access: serverOnly('sandbox-workspaces', { read: nobody, delete: nobody }),
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'kind', type: 'select', required: true, options: [{ value: 'personal', label: 'Personnel' }, { value: 'group', label: 'Groupe de formation' }] },
+    // Personal: the learner; group: the trainer who created it and controls it.
+    { name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'training', type: 'relationship', relationTo: 'trainings' },
+    { name: 'organisationCode', type: 'text', required: true, maxLength: 8 },
+    {
+      name: 'members',
+      type: 'array',
+      fields: [
+        { name: 'memberId', type: 'text', required: true },
+        { name: 'name', type: 'text', required: true, maxLength: 80 },
+        { name: 'role', type: 'select', required: true, options: options(SANDBOX_ROLES) },
+        // The trainee playing this account; empty for the fictitious accounts the organisation admin creates.
+        { name: 'user', type: 'relationship', relationTo: 'users', index: true },
+        { name: 'active', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    // The scenarios loaded at creation and at every reset, with the stage each starts at.
+    { name: 'scenarios', type: 'json', required: true },
+    { name: 'resetAt', type: 'date' },
+  ],
+}
+
+export const SandboxCases: CollectionConfig = {
+  slug: 'sandbox-cases',
+  labels: { singular: { fr: 'Cas fictif', en: 'Sandbox case' }, plural: { fr: 'Cas fictifs', en: 'Sandbox cases' } },
+  admin: { hidden: true, group },
+  access: serverOnly('sandbox-cases', { read: nobody, delete: nobody }),
+  fields: [
+    workspace,
+    { name: 'caseId', type: 'text', required: true, index: true },
+    { name: 'scenario', type: 'text' },
+    { name: 'childName', type: 'text' },
+    { name: 'status', type: 'select', required: true, defaultValue: 'open', options: [{ value: 'open', label: 'Ouvert' }, { value: 'closed', label: 'Clôturé' }] },
+    // Computed from the forms and transitions at every write (stageOf, riskLevelOf, consentOf), kept for filters.
+    { name: 'stage', type: 'select', required: true, options: options(STAGES) },
+    { name: 'riskLevel', type: 'select', options: options(RISK_LEVELS) },
+    { name: 'consentServices', type: 'checkbox', defaultValue: false },
+    { name: 'consentSharing', type: 'checkbox', defaultValue: false },
+    { name: 'owner', type: 'text', required: true },
+    { name: 'assigned', type: 'json', required: true },
+    { name: 'forms', type: 'json', required: true },
+    {
+      name: 'attachments',
+      type: 'array',
+      fields: [
+        { name: 'attachmentId', type: 'text', required: true },
+        { name: 'fileName', type: 'text', required: true },
+        { name: 'mimeType', type: 'text', required: true },
+        { name: 'size', type: 'number', required: true },
+        { name: 'kind', type: 'select', options: [{ value: 'photo', label: 'Photo' }, { value: 'document', label: 'Document' }] },
+        { name: 'addedBy', type: 'text' },
+        { name: 'addedAt', type: 'date' },
+      ],
+    },
+    {
+      name: 'flags',
+      type: 'array',
+      fields: [
+        { name: 'message', type: 'text', required: true },
+        { name: 'by', type: 'text' },
+        { name: 'at', type: 'date' },
+        { name: 'removed', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'openedAt', type: 'date', required: true },
+    { name: 'closedAt', type: 'date' },
+    { name: 'reopenedAt', type: 'date' },
+  ],
+}
+
+export const SandboxTransitions: CollectionConfig = {
+  slug: 'sandbox-transitions',
+  labels: { singular: { fr: 'Approbation, orientation ou transfert', en: 'Sandbox transition' }, plural: { fr: 'Approbations, orientations et transferts', en: 'Sandbox transitions' } },
+  admin: { hidden: true, group },
+  access: serverOnly('sandbox-transitions', { read: nobody, delete: nobody }),
+  fields: [
+    workspace,
+    { name: 'case', type: 'relationship', relationTo: 'sandbox-cases', required: true, index: true },
+    { name: 'transitionId', type: 'text', required: true, index: true },
+    { name: 'kind', type: 'select', required: true, options: TRANSITION_KINDS.map((k) => ({ value: k, label: k })) },
+    { name: 'approvalType', type: 'select', options: Object.entries(APPROVAL_TYPES).map(([value, t]) => ({ value, label: t.label })) },
+    { name: 'status', type: 'select', required: true, options: options(TRANSITION_STATUSES) },
+    { name: 'from', type: 'text', required: true },
+    { name: 'to', type: 'text', index: true },
+    { name: 'service', type: 'text' },
+    { name: 'at', type: 'date', required: true },
+    { name: 'decidedAt', type: 'date' },
+    { name: 'decidedBy', type: 'text' },
+    { name: 'comment', type: 'textarea' },
+  ],
+}
+
+export const SandboxHistory: CollectionConfig = {
+  slug: 'sandbox-history',
+  labels: { singular: { fr: 'Historique du bac à sable', en: 'Sandbox history entry' }, plural: { fr: 'Historique du bac à sable', en: 'Sandbox history' } },
+  admin: { hidden: true, group },
+  access: serverOnly('sandbox-history', { read: nobody, delete: nobody }),
+  fields: [
+    workspace,
+    { name: 'case', type: 'relationship', relationTo: 'sandbox-cases', index: true },
+    { name: 'member', type: 'text', required: true },
+    { name: 'memberName', type: 'text' },
+    { name: 'user', type: 'relationship', relationTo: 'users' },
+    // `form.save`, `approval.request`, `referral.accept`…: what an exercise looks for (cms/sandbox/exercises.ts).
+    { name: 'action', type: 'text', required: true, index: true },
+    { name: 'form', type: 'text' },
+    { name: 'field', type: 'text' },
+    { name: 'before', type: 'text' },
+    { name: 'after', type: 'text' },
+    { name: 'at', type: 'date', required: true },
+  ],
+}
+
+/** Coordination decides whether completed sandbox exercises count toward the self-training certificate. */
+export const SandboxSettings: GlobalConfig = {
+  slug: 'sandbox-settings',
+  label: { fr: 'Bac à sable', en: 'Sandbox' },
+  admin: { group: { fr: 'Autoformation', en: 'Self-training' } },
+  access: { read: coordinatorsOrAdmins, update: coordinatorsOrAdmins },
+  fields: [
+    {
+      name: 'exercisesCountForCertificate',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { fr: 'Les exercices du bac à sable comptent pour l’attestation d’autoformation', en: 'Sandbox exercises count toward the self-training certificate' },
+      admin: { description: { fr: 'Coché : l’attestation demande aussi que l’apprenant ait réussi les exercices de son espace personnel.', en: 'Checked: the certificate also requires the learner’s personal-workspace exercises to be done.' } },
+    },
+  ],
+}

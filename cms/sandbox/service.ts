@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { MEDIA_DIR } from '../collections/Media.ts'
+import { PortalError } from '../endpoints/errors.ts'
+import type { SandboxCase, SandboxTransition, SandboxWorkspace, User } from '../payload-types.ts'
+import { MAX_ATTACHMENT_BYTES } from '../rules/sandbox-forms.ts'
+import {
+  actorsOf,
+  consentOf,
+  controlsWorkspace,
+  membersOf,
+  riskLevelOf,
+  stageOf,
+  type TCaseView,
+  type TFormEntry,
+  type TMember,
+  type TTransition,
+  type TWorkspaceAccess,
+} from '../rules/sandbox-workflow.ts'
+import { uploadProblem, type UploadPolicy } from '../uploads/check.ts'
+import { act, type TCaseAction, type TCaseState, type TFlag, type THistoryLine } from './engine.ts'
+import { replayScenario, sandboxScenarios, STARTING_MEMBERS, type TScenario } from './scenarios.ts'
+
+// The sandbox operations: the only code that reads or writes the sandbox collections (server-only, see
+// cms/access/server-only.ts). Each operation opens the workspace for the signed-in person — refused with « not
+// found » unless they are one of its accounts or its trainer —, lets the workflow rules decide, then writes with
+// the server's authority. Sandbox records never feed an indicator, report or export of the real portal.
+
+const SYS = { overrideAccess: true as const, depth: 0 }
+export const ATTACHMENT_POLICY: UploadPolicy = {
+  label: 'photo (JPEG, PNG) ou document PDF',
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  types: { 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'], 'application/pdf': ['pdf'] },
+}
+const ATTACHMENTS_DIR = path.join(MEDIA_DIR, 'sandbox')
+
+const shortId = (bytes = 4) => randomBytes(bytes).toString('hex')
+const refused = (why: string, fields?: { path: string; message: string }[]) => {
+  if (fields?.length) return new PortalError('invalidInput', {}, fields)
+  return new PortalError('rejected', { reason: { fr: why, en: why } })
+}
+
+export type TOpened = { ws: SandboxWorkspace; actors: TMember[]; members: TMember[]; controls: boolean }
+
+const access = (ws: SandboxWorkspace): TWorkspaceAccess => ws as unknown as TWorkspaceAccess
+
+/** The workspaces the person reaches: their personal one, those where they hold an account, those they run. */
+export async function workspacesOf(payload: Payload, user: User): Promise<SandboxWorkspace[]> {
+  const { docs } = await payload.find({ collection: 'sandbox-workspaces', where: { or: [{ owner: { equals: user.id } }, { 'members.user': { equals: user.id } }] }, sort: 'createdAt', limit: 100, pagination: false, ...SYS })
+  return docs.filter((ws) => controlsWorkspace(access(ws), user.id) || actorsOf(access(ws), user.id).length > 0)
+}
+
+/** Opens a workspace for the person, or « not found » (another person's workspace is not even named). */
+export async function openWorkspace(payload: Payload, user: User, id: number | string): Promise<TOpened> {
+  const ws = await payload.findByID({ collection: 'sandbox-workspaces', id, disableErrors: true, ...SYS })
+  if (!ws) throw new PortalError('notFound', { thing: 'record' })
+  const actors = actorsOf(access(ws), user.id)
+  const controls = controlsWorkspace(access(ws), user.id)
+  if (!actors.length && !controls) throw new PortalError('notFound', { thing: 'record' })
+  return { ws, actors, members: membersOf(access(ws)), controls }
+}
+
+/** The account the person acts as: the one asked for if it is theirs, else their first. */
+export function actingAs(opened: TOpened, memberId?: string | null): TMember {
+  const actor = memberId ? opened.actors.find((a) => a.id === memberId) : opened.actors[0]
+  if (!actor) throw refused(opened.actors.length ? 'Ce compte de l’espace n’est pas le vôtre.' : 'Vous suivez cet espace en formateur : aucun compte n’y est à votre nom.')
+  return actor
+}
+
+// ——— Cases ———
+
+const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number | string }).id : (v as number | string))
+
+function stateOf(doc: SandboxCase, transitions: SandboxTransition[]): TCaseState {
+  return {
+    status: doc.status,
+    owner: doc.owner,
+    assigned: (doc.assigned as string[]) ?? [],
+    forms: (doc.forms as TFormEntry[]) ?? [],
+    createdAt: doc.openedAt,
+    closedAt: doc.closedAt ?? null,
+    reopenedAt: doc.reopenedAt ?? null,
+    flags: (doc.flags ?? []).map((f) => ({ message: f.message, by: f.by ?? '', at: f.at ?? '', removed: f.removed ?? false })),
+    transitions: transitions.map(toTransition),
+  }
+}
+
+function toTransition(t: SandboxTransition): TTransition {
+  return { id: t.transitionId, kind: t.kind, approvalType: t.approvalType ?? null, status: t.status, from: t.from, to: t.to ?? null, service: t.service ?? null, createdAt: t.at, decidedAt: t.decidedAt ?? null, decidedBy: t.decidedBy ?? null, comment: t.comment ?? null }
+}
+
+/** The fields computed from the forms and transitions, stored for lists and filters. */
+function derived(state: TCaseState) {
+  const consent = consentOf(state)
+  const childName = state.forms.find((f) => f.code === '1.B')?.values['child_name']
+  return {
+    status: state.status,
+    owner: state.owner,
+    assigned: [...state.assigned],
+    forms: state.forms,
+    closedAt: state.closedAt ?? null,
+    reopenedAt: state.reopenedAt ?? null,
+    flags: state.flags.map((f) => ({ message: f.message, by: f.by, at: f.at, removed: f.removed ?? false })),
+    stage: stageOf(state),
+    riskLevel: riskLevelOf(state) ?? null,
+    consentServices: consent.services,
+    consentSharing: consent.sharing,
+    childName: typeof childName === 'string' ? childName : null,
+  }
+}
+
+export type TCaseRecord = { doc: SandboxCase; state: TCaseState; transitions: SandboxTransition[] }
+
+/** Every case of the workspace with its transitions (a workspace holds tens of cases, read in two queries). */
+export async function casesOf(payload: Payload, opened: TOpened): Promise<TCaseRecord[]> {
+  const [cases, transitions] = await Promise.all([
+    payload.find({ collection: 'sandbox-cases', where: { workspace: { equals: opened.ws.id } }, sort: '-updatedAt', limit: 500, pagination: false, ...SYS }),
+    payload.find({ collection: 'sandbox-transitions', where: { workspace: { equals: opened.ws.id } }, sort: 'at', limit: 5000, pagination: false, ...SYS }),
+  ])
+  const byCase = new Map<string, SandboxTransition[]>()
+  for (const t of transitions.docs) byCase.set(String(idOf(t.case)), [...(byCase.get(String(idOf(t.case))) ?? []), t])
+  return cases.docs.map((doc) => ({ doc, transitions: byCase.get(String(doc.id)) ?? [], state: stateOf(doc, byCase.get(String(doc.id)) ?? []) }))
+}
+
+/** One case of the workspace, or « not found » (a case of another workspace is not named). */
+export async function caseOf(payload: Payload, opened: TOpened, caseId: string): Promise<TCaseRecord> {
+  const { docs } = await payload.find({ collection: 'sandbox-cases', where: { and: [{ workspace: { equals: opened.ws.id } }, { caseId: { equals: caseId } }] }, limit: 1, ...SYS })
+  const doc = docs[0]
+  if (!doc) throw new PortalError('notFound', { thing: 'record' })
+  const transitions = (await payload.find({ collection: 'sandbox-transitions', where: { case: { equals: doc.id } }, sort: 'at', limit: 1000, pagination: false, ...SYS })).docs
+  return { doc, transitions, state: stateOf(doc, transitions) }
+}
+
+/** The history of a case, newest first. */
+export async function historyOf(payload: Payload, record: TCaseRecord) {
+  return (await payload.find({ collection: 'sandbox-history', where: { case: { equals: record.doc.id } }, sort: '-at', limit: 300, pagination: false, ...SYS })).docs
+}
+
+function transitionData(ws: SandboxWorkspace, caseDoc: SandboxCase, t: TTransition) {
+  return { workspace: ws.id, case: caseDoc.id, transitionId: t.id, kind: t.kind, approvalType: t.approvalType ?? null, status: t.status, from: t.from, to: t.to ?? null, service: t.service ?? null, at: t.createdAt, decidedAt: t.decidedAt ?? null, decidedBy: t.decidedBy ?? null, comment: t.comment ?? null }
+}
+
+async function persist(payload: Payload, ws: SandboxWorkspace, caseDoc: SandboxCase, state: TCaseState, transition: TTransition | undefined, history: THistoryLine[], user: User | null) {
+  await payload.update({ collection: 'sandbox-cases', id: caseDoc.id, data: derived(state) as never, ...SYS })
+  if (transition) {
+    const data = transitionData(ws, caseDoc, transition)
+    const existing = await payload.find({ collection: 'sandbox-transitions', where: { and: [{ case: { equals: caseDoc.id } }, { transitionId: { equals: transition.id } }] }, limit: 1, ...SYS })
+    if (existing.docs[0]) await payload.update({ collection: 'sandbox-transitions', id: existing.docs[0].id, data: data as never, ...SYS })
+    else await payload.create({ collection: 'sandbox-transitions', data: data as never, ...SYS })
+  }
+  for (const line of history) await payload.create({ collection: 'sandbox-history', data: { ...line, workspace: ws.id, case: caseDoc.id, user: user?.id ?? null } as never, ...SYS })
+}
+
+/** A trainee's action on a case: refused with the rule's French sentence (and the fields) or applied. */
+export async function perform(payload: Payload, user: User, opened: TOpened, actor: TMember, caseId: string, action: TCaseAction, now: Date): Promise<TCaseRecord> {
+  const record = await caseOf(payload, opened, caseId)
+  if (record.state.status === 'open' && !canReach(record.state, actor)) throw new PortalError('notFound', { thing: 'record' })
+  const outcome = act(record.state, actor, opened.members, action, now, () => shortId())
+  if (!outcome.ok) throw refused(outcome.why, 'fields' in outcome ? outcome.fields : undefined)
+  await persist(payload, opened.ws, record.doc, outcome.state, outcome.transition, outcome.history, user)
+  return caseOf(payload, opened, caseId)
+}
+
+function canReach(state: TCaseView, actor: TMember): boolean {
+  return actor.role !== 'caseManager' || state.owner === actor.id || state.assigned.includes(actor.id)
+}
+
+/** Registers a new case from form 1.B; the case manager who registers it owns it. */
+export async function registerCase(payload: Payload, user: User | null, opened: Pick<TOpened, 'ws' | 'members'>, actor: TMember, values: Record<string, unknown>, now: Date, scenario?: string): Promise<SandboxCase> {
+  if (actor.role !== 'caseManager') throw refused(`Un gestionnaire de cas enregistre les cas : vous agissez en tant que ${actor.name}.`)
+  const empty: TCaseState = { status: 'open', owner: actor.id, assigned: [], forms: [], createdAt: now.toISOString(), transitions: [], flags: [] }
+  const outcome = act(empty, actor, opened.members, { do: 'form', form: '1.B', values }, now, () => shortId())
+  if (!outcome.ok) throw refused(outcome.why, 'fields' in outcome ? outcome.fields : undefined)
+  const caseId = `${opened.ws.organisationCode}-${shortId(4).slice(0, 7)}`
+  const doc = await payload.create({ collection: 'sandbox-cases', data: { workspace: opened.ws.id, caseId, scenario: scenario ?? null, openedAt: now.toISOString(), ...derived(outcome.state) } as never, ...SYS })
+  for (const line of [{ ...outcome.history[0]!, action: 'case.create', field: undefined, before: undefined, after: caseId }, ...outcome.history])
+    await payload.create({ collection: 'sandbox-history', data: { ...line, workspace: opened.ws.id, case: doc.id, user: user?.id ?? null } as never, ...SYS })
+  return doc
+}
+
+/** Adds a photo or scanned document to an open case, checked from its bytes (JPEG, PNG or PDF, 20 MB at most). */
+export async function addAttachment(payload: Payload, user: User, opened: TOpened, actor: TMember, caseId: string, file: { name: string; data: Buffer }, now: Date) {
+  const record = await caseOf(payload, opened, caseId)
+  if (record.state.status === 'closed') throw refused('Le cas est clôturé : on n’y joint plus de document. Rouvrez-le avec la fiche B.1.')
+  if (!canReach(record.state, actor)) throw new PortalError('notFound', { thing: 'record' })
+  const problem = await uploadProblem({ name: file.name, size: file.data.length, data: file.data }, ATTACHMENT_POLICY)
+  if (problem) throw new PortalError('invalidInput', {}, [{ path: 'file', message: problem }])
+  const attachmentId = shortId(8)
+  const mimeType = file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : file.name.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg'
+  await mkdir(path.join(ATTACHMENTS_DIR, String(record.doc.id)), { recursive: true })
+  await writeFile(path.join(ATTACHMENTS_DIR, String(record.doc.id), attachmentId), file.data)
+  const attachments = [...(record.doc.attachments ?? []).map(({ id: _id, ...a }) => a), { attachmentId, fileName: file.name.slice(0, 120), mimeType, size: file.data.length, kind: mimeType === 'application/pdf' ? 'document' : 'photo', addedBy: actor.id, addedAt: now.toISOString() }]
+  await payload.update({ collection: 'sandbox-cases', id: record.doc.id, data: { attachments } as never, ...SYS })
+  await payload.create({ collection: 'sandbox-history', data: { workspace: opened.ws.id, case: record.doc.id, member: actor.id, memberName: actor.name, user: user.id, action: 'attachment.add', after: file.name.slice(0, 120), at: now.toISOString() } as never, ...SYS })
+}
+
+/** Where an attachment's bytes are, once its case has been opened for the person. */
+export function attachmentPath(record: TCaseRecord, attachmentId: string): { file: string; mimeType: string; fileName: string } | null {
+  const a = (record.doc.attachments ?? []).find((x) => x.attachmentId === attachmentId)
+  return a ? { file: path.join(ATTACHMENTS_DIR, String(record.doc.id), a.attachmentId), mimeType: a.mimeType, fileName: a.fileName } : null
+}
+
+// ——— Workspaces: creation, scenarios, reset ———
+
+/** Replays a scenario into a new case of the workspace (the steps checked by the workflow rules, replayScenario). */
+export async function loadScenario(payload: Payload, ws: SandboxWorkspace, scenario: TScenario, now: Date): Promise<void> {
+  const played = replayScenario(scenario, membersOf(access(ws)), now, () => shortId())
+  const caseId = `${ws.organisationCode}-${shortId(4).slice(0, 7)}`
+  const doc = await payload.create({ collection: 'sandbox-cases', data: { workspace: ws.id, caseId, scenario: scenario.slug, openedAt: played.openedAt, ...derived(played.state) } as never, ...SYS })
+  for (const t of played.transitions) await payload.create({ collection: 'sandbox-transitions', data: transitionData(ws, doc, t) as never, ...SYS })
+  for (const line of played.history) await payload.create({ collection: 'sandbox-history', data: { ...line, workspace: ws.id, case: doc.id, user: null } as never, ...SYS })
+}
+
+async function loadScenarios(payload: Payload, ws: SandboxWorkspace, now: Date) {
+  const all = sandboxScenarios()
+  for (const slug of (ws.scenarios as string[]) ?? []) {
+    const scenario = all.get(slug)
+    if (!scenario) throw new Error(`Workspace ${ws.name} names scenario « ${slug} », absent from content/sandbox-scenarios.`)
+    await loadScenario(payload, ws, scenario, now)
+  }
+}
+
+/** The person's personal workspace, created with its starting accounts and cases on first visit. */
+export async function personalWorkspace(payload: Payload, user: User, now: Date): Promise<SandboxWorkspace> {
+  const { docs } = await payload.find({ collection: 'sandbox-workspaces', where: { and: [{ owner: { equals: user.id } }, { kind: { equals: 'personal' } }] }, limit: 1, ...SYS })
+  if (docs[0]) return docs[0]
+  const ws = await payload.create({
+    collection: 'sandbox-workspaces',
+    data: { name: `Espace personnel de ${user.name}`, kind: 'personal', owner: user.id, organisationCode: 'PRA', members: STARTING_MEMBERS.map((m) => ({ ...m, user: m.memberId === 'gestionnaire-1' ? user.id : null, active: true })), scenarios: [...sandboxScenarios().keys()], resetAt: now.toISOString() } as never,
+    ...SYS,
+  })
+  await loadScenarios(payload, ws, now)
+  return ws
+}
+
+/** A trainer creates a group workspace for a training session with the scenarios they choose. */
+export async function createGroupWorkspace(payload: Payload, trainer: User, input: { name: string; organisationCode: string; scenarios: string[]; training?: number | null }, now: Date): Promise<SandboxWorkspace> {
+  const unknown = input.scenarios.filter((s) => !sandboxScenarios().has(s))
+  if (unknown.length) throw new PortalError('invalidInput', {}, [{ path: 'scenarios', message: `Scénario inconnu : ${unknown.join(', ')}.` }])
+  const ws = await payload.create({
+    collection: 'sandbox-workspaces',
+    data: { name: input.name, kind: 'group', owner: trainer.id, training: input.training ?? null, organisationCode: input.organisationCode, members: STARTING_MEMBERS.map((m) => ({ ...m, user: null, active: true })), scenarios: input.scenarios, resetAt: now.toISOString() } as never,
+    ...SYS,
+  })
+  await loadScenarios(payload, ws, now)
+  return ws
+}
+
+/** Back to the starting state in one action: every case, transition, history line and attachment removed, the scenarios loaded again. Accounts stay. */
+export async function resetWorkspace(payload: Payload, user: User, opened: TOpened, now: Date): Promise<void> {
+  const mayReset = opened.controls || (opened.ws.kind === 'personal' && String(idOf(opened.ws.owner)) === String(user.id))
+  if (!mayReset) throw refused('Seul le formateur qui a créé l’espace de groupe le remet à zéro.')
+  const cases = await payload.find({ collection: 'sandbox-cases', where: { workspace: { equals: opened.ws.id } }, limit: 1000, pagination: false, select: {}, ...SYS })
+  for (const slug of ['sandbox-history', 'sandbox-transitions', 'sandbox-cases'] as const) await payload.delete({ collection: slug, where: { workspace: { equals: opened.ws.id } }, ...SYS })
+  const ws = await payload.update({ collection: 'sandbox-workspaces', id: opened.ws.id, data: { resetAt: now.toISOString() }, ...SYS })
+  await loadScenarios(payload, ws, now)
+  await Promise.all(cases.docs.map((c) => rm(path.join(ATTACHMENTS_DIR, String(c.id)), { recursive: true, force: true })))
+}
+
+// ——— Accounts inside a workspace ———
+
+export type TMemberInput = { memberId?: string; name: string; role: TMember['role']; active?: boolean; user?: number | null }
+
+async function saveMembers(payload: Payload, opened: TOpened, members: NonNullable<SandboxWorkspace['members']>) {
+  return payload.update({ collection: 'sandbox-workspaces', id: opened.ws.id, data: { members: members.map(({ id: _id, ...m }) => ({ ...m, user: m.user ? idOf(m.user) : null })) } as never, ...SYS })
+}
+
+/** The organisation administrator creates or edits fictitious accounts of the workspace (never portal accounts). */
+export async function saveFictitiousAccount(payload: Payload, user: User, opened: TOpened, actor: TMember, input: TMemberInput, now: Date) {
+  if (actor.role !== 'orgAdmin') throw refused(`Seul l’administrateur de l’organisation crée et modifie les comptes : vous agissez en tant que ${actor.name}.`)
+  const name = input.name.trim()
+  if (name.length < 3 || name.length > 80) throw new PortalError('invalidInput', {}, [{ path: 'name', message: 'Nom du compte : entre 3 et 80 caractères.' }])
+  const members = [...(opened.ws.members ?? [])]
+  const existing = input.memberId ? members.findIndex((m) => m.memberId === input.memberId) : -1
+  if (input.memberId && existing < 0) throw new PortalError('notFound', { thing: 'record' })
+  if (existing >= 0) {
+    const current = members[existing]!
+    if (current.memberId === actor.id && input.active === false) throw refused('Vous ne pouvez pas désactiver votre propre compte.')
+    members[existing] = { ...current, name, role: input.role, active: input.active ?? current.active }
+  } else members.push({ memberId: `compte-${shortId(3)}`, name, role: input.role, user: null, active: true })
+  await saveMembers(payload, opened, members)
+  await payload.create({ collection: 'sandbox-history', data: { workspace: opened.ws.id, member: actor.id, memberName: actor.name, user: user.id, action: existing >= 0 ? 'member.update' : 'member.create', after: `${name} (${input.role})`, at: now.toISOString() } as never, ...SYS })
+}
+
+/** The trainer gives a trainee one of the workspace's accounts (or takes it back with `user: null`). */
+export async function assignTrainee(payload: Payload, opened: TOpened, memberId: string, trainee: User | null) {
+  if (!opened.controls) throw refused('Seul le formateur qui a créé l’espace de groupe attribue les rôles.')
+  const members = [...(opened.ws.members ?? [])]
+  const index = members.findIndex((m) => m.memberId === memberId)
+  if (index < 0) throw new PortalError('notFound', { thing: 'record' })
+  members[index] = { ...members[index]!, user: trainee?.id ?? null }
+  return saveMembers(payload, opened, members)
+}
+
+export type { TCaseAction, TFlag }
