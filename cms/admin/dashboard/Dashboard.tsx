@@ -78,7 +78,7 @@ function SectionCard({ id, title, content }: { id: string; title: string; conten
           ))}
         </ul>
       )}
-      {content.table && (
+      {content.table && content.table.rows.length > 0 && (
         <div className="portal-table-scroll">
           <table className="portal-table">
             <caption>{content.table.caption}</caption>

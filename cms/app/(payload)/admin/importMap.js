@@ -1,5 +1,11 @@
+import { OptionalLabel as OptionalLabel_d66b52697584e78dc7e37d545a84d28f } from '../../../admin/fields.tsx'
+import { ScheduledCell as ScheduledCell_b121fea1ecc4b6b3a6754eac99955a71 } from '../../../admin/ScheduledCell.tsx'
+import { SchedulePublication as SchedulePublication_ea496dd7c7a8c4f87df1579e5ec1be26 } from '../../../admin/SchedulePublication.tsx'
 import { ConsultationExport as ConsultationExport_cd04d53f87a810e055d31fc9ddea103e } from '../../../admin/ConsultationExport.tsx'
+import { ShareCell as ShareCell_18f5f1640ef7d5c2e7914f68e63b1ac6 } from '../../../admin/cells.tsx'
+import { ScoreCell as ScoreCell_18f5f1640ef7d5c2e7914f68e63b1ac6 } from '../../../admin/cells.tsx'
 import { TrainingLinks as TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425 } from '../../../admin/TrainingLinks.tsx'
+import { DeadlineCell as DeadlineCell_18f5f1640ef7d5c2e7914f68e63b1ac6 } from '../../../admin/cells.tsx'
 import { CurrentPasswordField as CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444 } from '../../../admin/CurrentPasswordField.tsx'
 import { PortalNav as PortalNav_0455ad7154bc6cc4e42c033e5f3edeba } from '../../../admin/PortalNav.tsx'
 import { Icon as Icon_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
@@ -11,8 +17,14 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/fields.tsx#OptionalLabel": OptionalLabel_d66b52697584e78dc7e37d545a84d28f,
+  "/admin/ScheduledCell.tsx#ScheduledCell": ScheduledCell_b121fea1ecc4b6b3a6754eac99955a71,
+  "/admin/SchedulePublication.tsx#SchedulePublication": SchedulePublication_ea496dd7c7a8c4f87df1579e5ec1be26,
   "/admin/ConsultationExport.tsx#ConsultationExport": ConsultationExport_cd04d53f87a810e055d31fc9ddea103e,
+  "/admin/cells.tsx#ShareCell": ShareCell_18f5f1640ef7d5c2e7914f68e63b1ac6,
+  "/admin/cells.tsx#ScoreCell": ScoreCell_18f5f1640ef7d5c2e7914f68e63b1ac6,
   "/admin/TrainingLinks.tsx#TrainingLinks": TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425,
+  "/admin/cells.tsx#DeadlineCell": DeadlineCell_18f5f1640ef7d5c2e7914f68e63b1ac6,
   "/admin/CurrentPasswordField.tsx#CurrentPasswordField": CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444,
   "/admin/PortalNav.tsx#PortalNav": PortalNav_0455ad7154bc6cc4e42c033e5f3edeba,
   "/admin/graphics.tsx#Icon": Icon_0f35c6b343a2bbde7b1af02192952cae,
