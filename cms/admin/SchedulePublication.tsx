@@ -39,8 +39,8 @@ export function SchedulePublication() {
       const result = (await run()) as { error?: string } | undefined
       if (result?.error) setMessage({ kind: 'error', text: `Échec : ${result.error}` })
       else {
-        setMessage({ kind: 'ok', text: done })
         await load()
+        setMessage({ kind: 'ok', text: done })
       }
     } catch (error) {
       setMessage({ kind: 'error', text: `Échec : ${String(error)}` })

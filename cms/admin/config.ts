@@ -8,6 +8,7 @@ import { can, type RoleHolder } from '../rules/roles.ts'
 export const adminComponents = {
   Nav: '/admin/PortalNav.tsx#PortalNav',
   afterNavLinks: ['/admin/NavLinks.tsx#NavLinks'],
+  providers: ['/admin/AccessibleNames.tsx#AccessibleNames'],
   graphics: { Logo: '/admin/graphics.tsx#Logo', Icon: '/admin/graphics.tsx#Icon' },
   views: {
     dashboard: { Component: '/admin/dashboard/Dashboard.tsx#Dashboard' },

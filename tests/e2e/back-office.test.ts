@@ -14,7 +14,7 @@ beforeAll(async () => {
   portal = await startPortalProcess()
   browser = await launchBrowser()
   for (const email of ['coordination@example.org', 'formateur@example.org', 'editeur@example.org', 'apprenant@example.org']) tokens[email] = await apiToken(portal.url, email)
-})
+}, 300_000)
 afterAll(async () => {
   await browser?.close()
   await portal?.stop()

@@ -49,7 +49,8 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const deadline = Date.now() + 90_000
+  // Migrations and the demo seed take about 20 s alone; a machine busy with other builds needs far more.
+  const deadline = Date.now() + 240_000
   for (;;) {
     const early = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 250))])
     if (early !== 'running') throw new Error(`The portal exited with code ${early} before answering:\n${output}`)
@@ -60,7 +61,7 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}, 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The portal did not answer /healthz within 90 s:\n${output}`)
+      throw new Error(`The portal did not answer /healthz within 240 s:\n${output}`)
     }
   }
   return {
