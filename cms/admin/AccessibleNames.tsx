@@ -16,12 +16,13 @@ export function AccessibleNames({ children }: { children?: ReactNode }) {
   const { i18n } = useTranslation()
   useEffect(() => {
     const names = NAMES[i18n.language === 'en' ? 'en' : 'fr']
+    // An empty aria-label names nothing: it is replaced too.
     const name = (selector: string, label: (el: Element) => string) => {
-      for (const el of document.querySelectorAll(`${selector}:not([aria-label])`)) el.setAttribute('aria-label', label(el))
+      for (const el of document.querySelectorAll(selector)) if (!el.getAttribute('aria-label')?.trim() && !el.getAttribute('aria-labelledby')) el.setAttribute('aria-label', label(el))
     }
     const apply = () => {
-      name('input#select-all', () => names.selectAll)
-      name('.table input[type="checkbox"]', () => names.selectRow)
+      name('#select-all, #select-all input[type="checkbox"]', () => names.selectAll)
+      name('table input[type="checkbox"]:not(#select-all)', () => names.selectRow)
       name('button.clickable-arrow', (el) => (el.classList.contains('clickable-arrow--right') ? names.next : names.previous))
     }
     apply()

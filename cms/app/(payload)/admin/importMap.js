@@ -11,6 +11,7 @@ import { PortalNav as PortalNav_0455ad7154bc6cc4e42c033e5f3edeba } from '../../.
 import { Icon as Icon_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
 import { Logo as Logo_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
 import { NavLinks as NavLinks_4e4d80409fc830db3ece93647ac69540 } from '../../../admin/NavLinks.tsx'
+import { AccessibleNames as AccessibleNames_9852fb99d70e67ebe7189459dc6ec47e } from '../../../admin/AccessibleNames.tsx'
 import { Dashboard as Dashboard_f781e9028d57a98d9263c5f8db6380b6 } from '../../../admin/dashboard/Dashboard.tsx'
 import { UnfinishedSelfTraining as UnfinishedSelfTraining_bac7fa457b144bb8ca900c7a56d1b8fc } from '../../../admin/dashboard/UnfinishedSelfTraining.tsx'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -30,6 +31,7 @@ export const importMap = {
   "/admin/graphics.tsx#Icon": Icon_0f35c6b343a2bbde7b1af02192952cae,
   "/admin/graphics.tsx#Logo": Logo_0f35c6b343a2bbde7b1af02192952cae,
   "/admin/NavLinks.tsx#NavLinks": NavLinks_4e4d80409fc830db3ece93647ac69540,
+  "/admin/AccessibleNames.tsx#AccessibleNames": AccessibleNames_9852fb99d70e67ebe7189459dc6ec47e,
   "/admin/dashboard/Dashboard.tsx#Dashboard": Dashboard_f781e9028d57a98d9263c5f8db6380b6,
   "/admin/dashboard/UnfinishedSelfTraining.tsx#UnfinishedSelfTraining": UnfinishedSelfTraining_bac7fa457b144bb8ca900c7a56d1b8fc,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
