@@ -222,7 +222,7 @@ export interface Resource {
   id: number;
   title: string;
   /**
-   * Leave empty: made from the title.
+   * Optional: left empty, it is made from the title.
    */
   slug: string;
   summary: string;
@@ -336,7 +336,7 @@ export interface News {
   id: number;
   title: string;
   /**
-   * Leave empty: made from the title.
+   * Optional: left empty, it is made from the title.
    */
   slug: string;
   summary: string;
@@ -564,6 +564,7 @@ export interface Video {
 export interface ModuleProgress {
   id: number;
   user: number | User;
+  learnerName?: string | null;
   module: number | Module;
   lastPosition?: number | null;
   maxPosition?: number | null;
@@ -581,6 +582,7 @@ export interface ModuleProgress {
 export interface QuizAttempt {
   id: number;
   user: number | User;
+  learnerName?: string | null;
   module: number | Module;
   attemptId: string;
   answers:
@@ -768,11 +770,14 @@ export interface Participant {
   createdAt: string;
 }
 /**
+ * One line per person and training: attendance and scores are entered on the training’s mobile page (/presentiel).
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "enrolments".
  */
 export interface Enrolment {
   id: number;
+  participantName?: string | null;
   training: number | Training;
   participant: number | Participant;
   attendance?:
@@ -1860,6 +1865,7 @@ export interface VideosSelect<T extends boolean = true> {
  */
 export interface ModuleProgressSelect<T extends boolean = true> {
   user?: T;
+  learnerName?: T;
   module?: T;
   lastPosition?: T;
   maxPosition?: T;
@@ -1876,6 +1882,7 @@ export interface ModuleProgressSelect<T extends boolean = true> {
  */
 export interface QuizAttemptsSelect<T extends boolean = true> {
   user?: T;
+  learnerName?: T;
   module?: T;
   attemptId?: T;
   answers?: T;
@@ -1980,6 +1987,7 @@ export interface ParticipantsSelect<T extends boolean = true> {
  * via the `definition` "enrolments_select".
  */
 export interface EnrolmentsSelect<T extends boolean = true> {
+  participantName?: T;
   training?: T;
   participant?: T;
   attendance?:

@@ -18,6 +18,7 @@ import { Media } from './collections/Media.ts'
 import { News } from './collections/News/index.ts'
 import { Resources } from './collections/Resources/index.ts'
 import { adminTranslations } from './admin/translations.ts'
+import { adminComponents, portalAdmin } from './admin/config.ts'
 import { Home } from './globals/Home.ts'
 import { ActionItems } from './collections/ActionItems.ts'
 import { Enrolments } from './collections/Enrolments/index.ts'
@@ -53,7 +54,7 @@ import { MAX_DEPTH } from './rules/api-limits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default guardApi(buildConfig({
+export default guardApi(buildConfig(portalAdmin({
   // No serverURL: the admin's requests and file URLs stay relative, so the portal works at whichever trusted
   // address it is opened (every loopback name in development); email links are built from PUBLIC_URL. Payload
   // honours the session cookie only on browser requests from these origins (CSRF).
@@ -67,7 +68,10 @@ export default guardApi(buildConfig({
     dateFormat: 'dd/MM/yyyy HH:mm',
     // No Gravatar: the admin makes no request outside the portal (and its CSP would refuse it).
     avatar: 'default',
-    components: { afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/OperationsLinks.tsx#OperationsLinks'] },
+    // The dashboard of each role, the menu cut to the job, the portal's mark (cms/admin/config.ts).
+    components: adminComponents,
+    // One theme, the one whose contrast is checked (cms/app/(payload)/custom.scss).
+    theme: 'light',
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
@@ -102,4 +106,4 @@ export default guardApi(buildConfig({
   // No read populates relationships deeper than this, whatever the request asks (REST and Local API): a deeper
   // `depth` multiplied the work per document and one request could freeze the process (see cms/rules/api-limits.ts).
   maxDepth: MAX_DEPTH,
-}))
+})))

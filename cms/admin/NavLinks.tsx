@@ -1,19 +1,23 @@
 'use client'
 import { useAuth, useTranslation } from '@payloadcms/ui'
 import type { AdminTranslationKey, AdminTranslations } from './translations.ts'
-import { can, type RoleHolder } from '../rules/roles.ts'
+import { portalPagesFor } from '../rules/menus.ts'
+import type { RoleHolder } from '../rules/roles.ts'
 
-/** Links from the back office's navigation to the portal's follow-up pages (trainings, statistics, self-training). */
+/** The portal's pages of the person's roles (attendance, statistics, follow-up) as one more group of the menu. */
 export function NavLinks() {
   const { user } = useAuth<{ roles?: string[] }>()
-  const { t } = useTranslation<AdminTranslations, AdminTranslationKey>()
-  if (!can(user as RoleHolder, 'runTrainings')) return null
+  const { t, i18n } = useTranslation<AdminTranslations, AdminTranslationKey>()
+  const pages = portalPagesFor(user as RoleHolder)
+  if (pages.length === 0) return null
   return (
-    <div style={{ margin: '1rem 0' }}>
-      <p style={{ fontWeight: 600, marginBottom: '.25rem' }}>{t('portal:followUp')}</p>
-      <a href="/presentiel" style={{ display: 'block' }}>{t('portal:myTrainings')}</a>
-      <a href="/presentiel/statistiques" style={{ display: 'block' }}>{t('portal:trainingStatistics')}</a>
-      <a href="/formation/suivi" style={{ display: 'block' }}>{t('portal:selfTrainingFollowUp')}</a>
+    <div className="portal-nav-pages">
+      <p className="portal-nav-pages__label">{t('portal:followUp')}</p>
+      {pages.map((page) => (
+        <a key={page.path} href={page.path} className="nav__link">
+          {page.label[i18n.language === 'en' ? 'en' : 'fr']}
+        </a>
+      ))}
     </div>
   )
 }

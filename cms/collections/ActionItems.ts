@@ -47,7 +47,7 @@ export const ActionItems: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'status', type: 'select', required: true, defaultValue: 'toDo', options: selectOptions(ACTION_ITEM_STATUSES), label: { fr: 'Statut', en: 'Status' } },
-        { name: 'deadline', type: 'date', index: true, label: { fr: 'Échéance', en: 'Deadline' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+        { name: 'deadline', type: 'date', index: true, label: { fr: 'Échéance', en: 'Deadline' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' }, components: { Cell: '/admin/cells.tsx#DeadlineCell' } } },
       ],
     },
     {

@@ -9,20 +9,23 @@ import { can } from '../rules/roles.ts'
 const userField = { name: 'user', type: 'relationship' as const, relationTo: 'users' as const, required: true, index: true, label: { fr: 'Apprenant', en: 'Learner' } }
 const moduleField = { name: 'module', type: 'relationship' as const, relationTo: 'modules' as const, required: true, index: true, label: { fr: 'Module', en: 'Module' } }
 const group = { fr: 'Autoformation', en: 'Self-training' }
+// The learner's name as the record's title in lists and forms (read through the relationship, never stored).
+const learnerName = { name: 'learnerName', type: 'text' as const, virtual: 'user.name', admin: { hidden: true }, label: { fr: 'Apprenant', en: 'Learner' } }
 
 /** How far a learner went in one module (furthest position, best quiz score); one record per learner and module. */
 export const ModuleProgress: CollectionConfig = {
   slug: 'module-progress',
   labels: { singular: { fr: 'Progression', en: 'Progress' }, plural: { fr: 'Progressions', en: 'Progress' } },
-  admin: { defaultColumns: ['user', 'module', 'watchedRatio', 'bestScore', 'completedAt'], group },
+  admin: { useAsTitle: 'learnerName', defaultColumns: ['learnerName', 'module', 'watchedRatio', 'bestScore', 'completedAt'], group },
   access: serverOnly('module-progress', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
+    learnerName,
     moduleField,
     { name: 'lastPosition', type: 'number', min: 0, defaultValue: 0, label: { fr: 'Dernière position (s)', en: 'Last position (s)' } },
     { name: 'maxPosition', type: 'number', min: 0, defaultValue: 0, label: { fr: 'Position la plus avancée (s)', en: 'Furthest position (s)' } },
-    { name: 'watchedRatio', type: 'number', min: 0, max: 1, defaultValue: 0, label: { fr: 'Part regardée', en: 'Share watched' } },
-    { name: 'bestScore', type: 'number', min: 0, max: 100, label: { fr: 'Meilleur score au quiz', en: 'Best quiz score' } },
+    { name: 'watchedRatio', type: 'number', min: 0, max: 1, defaultValue: 0, label: { fr: 'Part regardée', en: 'Share watched' }, admin: { components: { Cell: '/admin/cells.tsx#ShareCell' } } },
+    { name: 'bestScore', type: 'number', min: 0, max: 100, label: { fr: 'Meilleur score au quiz', en: 'Best quiz score' }, admin: { components: { Cell: '/admin/cells.tsx#ScoreCell' } } },
     { name: 'passed', type: 'checkbox', defaultValue: false, label: { fr: 'Quiz réussi', en: 'Quiz passed' } },
     { name: 'completedAt', type: 'date', index: true, label: { fr: 'Module terminé le', en: 'Completed on' } },
   ],
@@ -32,15 +35,16 @@ export const ModuleProgress: CollectionConfig = {
 export const QuizAttempts: CollectionConfig = {
   slug: 'quiz-attempts',
   labels: { singular: { fr: 'Tentative de quiz', en: 'Quiz attempt' }, plural: { fr: 'Tentatives de quiz', en: 'Quiz attempts' } },
-  admin: { defaultColumns: ['user', 'module', 'score', 'passed', 'createdAt'], group },
+  admin: { useAsTitle: 'learnerName', defaultColumns: ['learnerName', 'module', 'score', 'passed', 'createdAt'], group },
   access: serverOnly('quiz-attempts', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
+    learnerName,
     moduleField,
     { name: 'attemptId', type: 'text', required: true, unique: true, index: true, label: { fr: 'Identifiant de tentative', en: 'Attempt id' } },
     { name: 'answers', type: 'json', required: true, label: { fr: 'Réponses', en: 'Answers' } },
     { name: 'results', type: 'json', required: true, label: { fr: 'Résultat par question', en: 'Result per question' } },
-    { name: 'score', type: 'number', required: true, min: 0, max: 100, label: { fr: 'Score (%)', en: 'Score (%)' } },
+    { name: 'score', type: 'number', required: true, min: 0, max: 100, label: { fr: 'Score', en: 'Score' }, admin: { components: { Cell: '/admin/cells.tsx#ScoreCell' } } },
     { name: 'passed', type: 'checkbox', required: true, label: { fr: 'Réussi', en: 'Passed' } },
   ],
 }

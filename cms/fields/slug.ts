@@ -11,7 +11,8 @@ export function slugField(): TextField {
     index: true,
     maxLength: 100,
     label: { fr: 'Adresse (slug)', en: 'Slug' },
-    admin: { position: 'sidebar', description: { fr: 'Laisser vide : créé à partir du titre.', en: 'Leave empty: made from the title.' } },
+    // Required in the database, but optional to the person (made from the title): no required marker.
+    admin: { position: 'sidebar', description: { fr: 'Facultatif : laissé vide, elle est créée à partir du titre.', en: 'Optional: left empty, it is made from the title.' }, components: { Label: '/admin/fields.tsx#OptionalLabel' } },
     hooks: {
       beforeValidate: [
         ({ value, data }) => {
@@ -22,6 +23,6 @@ export function slugField(): TextField {
       ],
     },
     validate: (value: unknown) =>
-      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? true : 'Adresse invalide : lettres minuscules, chiffres et tirets uniquement.',
+      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? true : 'Adresse invalide : lettres minuscules, chiffres et tirets uniquement (ou laissez-la vide et donnez un titre).',
   }
 }

@@ -6,8 +6,12 @@
 
 /** Deepest relationship population, for every read (Payload config `maxDepth`; REST asks for more → 400). */
 export const MAX_DEPTH = 2
-/** Largest page a read may ask for (`limit`, and a join field's `joins[…][limit]`). */
-export const MAX_LIMIT = 100
+/**
+ * Largest page a read may ask for (`limit`, and a join field's `joins[…][limit]`). 250 is the page the admin's
+ * lists ask for when they load the titles of related records (a region's name, a structure's acronym): below it,
+ * every relationship column read "Sans titre - ID".
+ */
+export const MAX_LIMIT = 250
 /** Conditions (field × operator) in one `where`. */
 export const MAX_WHERE_CONDITIONS = 20
 /** Nested `and` / `or` levels in one `where`. */

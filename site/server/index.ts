@@ -33,6 +33,8 @@ const REPLACED_ADMIN_PAGES: Record<string, string> = {
   '/admin/login': '/connexion',
   '/admin/forgot': '/mot-de-passe-oublie',
   '/admin/create-first-user': '/connexion',
+  // Where Payload sends a signed-in person who may not open the back office (a learner): their own home.
+  '/admin/unauthorized': '/formation',
 }
 const REPLACED_API = /^\/api\/users\/(forgot-password|reset-password|verify\/|first-register)/
 

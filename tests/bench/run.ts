@@ -22,15 +22,18 @@ const record = (name: string, value: string, budget: string, ok: boolean) => {
 }
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!
 
-/** Bytes a browser transfers for a page: compressed HTML plus its stylesheets and scripts (images aside). */
+/**
+ * Bytes a browser transfers for a page on a first visit: compressed HTML plus its stylesheets and scripts (images
+ * aside); `cookie` for a signed-in person's page.
+ */
 async function transferredBytes(base: string, pagePath: string, cookie?: string): Promise<number> {
-  const get = async (url: string) => {
-    const res = await fetch(url, { headers: { 'Accept-Encoding': 'gzip', ...(cookie ? { Cookie: cookie } : {}) } })
+  const get = async (url: string, withCookie = false) => {
+    const res = await fetch(url, { headers: withCookie && cookie ? browserHeaders(cookie) : { 'Accept-Encoding': 'gzip' } })
     const body = Buffer.from(await res.arrayBuffer())
     // fetch decompresses; count what travelled: the gzip size when the server compressed, else the raw size.
     return { text: body.toString('utf8'), bytes: res.headers.get('content-encoding') === 'gzip' ? gzipSync(body).length : body.length }
   }
-  const page = await get(`${base}${pagePath}`)
+  const page = await get(`${base}${pagePath}`, true)
   const assets = [...page.text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!)
   let total = page.bytes
   for (const asset of new Set(assets)) total += (await get(new URL(asset, base).href)).bytes
@@ -262,8 +265,36 @@ async function clientFigures(): Promise<void> {
     record(`vidéo ${m.slug} — qualité standard`, `${standard.kbps.toFixed(0)} kbit/s, ${(standard.bytes / 1e6).toFixed(2)} Mo`, 'informatif (≈ ' + (perFiveMinutes / 1e6).toFixed(1) + ' Mo pour 5 min)', true)
   }
 
+  await backOfficeFigures()
+
   const p95 = searchBench(5000)
   record('recherche fuse.js sur 5 000 ressources, p95', `${p95.toFixed(2)} ms`, '< 15 ms', p95 < 15)
+}
+
+/**
+ * The back office's first load (a trainer's dashboard) against Payload's own account screen measured in the same
+ * run: what the portal's dashboard, menu and look add. And the trainer's daily work on a phone (attendance,
+ * scores), which never needs the back office: its pages against the back office's first load.
+ */
+async function backOfficeFigures(): Promise<void> {
+  const trainer = await signIn(portal.url, 'formateur@example.org')
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+  const at500kbits = (bytes: number) => `${((bytes * 8) / 500_000).toFixed(1)} s à 500 kbit/s`
+  const dashboard = await transferredBytes(portal.url, '/admin', trainer)
+  const payloadOwn = await transferredBytes(portal.url, '/admin/account', trainer)
+  record('administration : premier chargement du tableau de bord (formateur)', `${kb(dashboard)}, ${at500kbits(dashboard)}`, 'informatif', true)
+  const added = dashboard / payloadOwn
+  record('administration : tableau de bord / écran « Mon compte » de Payload (même passe)', `${added.toFixed(3)}× (${kb(dashboard)} / ${kb(payloadOwn)})`, '≤ 1.05×', added <= 1.05)
+  const res = await fetch(`${portal.url}/api/trainings?limit=1&depth=0`, { headers: browserHeaders(trainer) })
+  const training = ((await res.json()) as { docs: { id: number; startDate: string }[] }).docs[0]
+  if (!training) throw new Error('The demo trainer runs no training: the bench needs the demo data (SEED_DEMO).')
+  for (const [name, pagePath] of [
+    ['présence du jour', `/presentiel/${training.id}/presence/${training.startDate.slice(0, 10)}`],
+    ['notes des tests', `/presentiel/${training.id}/scores`],
+  ] as const) {
+    const bytes = await transferredBytes(portal.url, pagePath, trainer)
+    record(`formateur sur téléphone : ${name} transférée (sans l’administration)`, `${kb(bytes)}, ${at500kbits(bytes)}, ${((bytes / dashboard) * 100).toFixed(1)} % du premier chargement de l’administration`, '≤ 60 KB', bytes <= 60 * 1024)
+  }
 }
 
 /** Lighthouse mobile scores of the public pages. */

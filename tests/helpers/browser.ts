@@ -15,7 +15,7 @@ export function launchBrowser(): Promise<Browser> {
 /** Password of the demo accounts in the test portals (the README's default). */
 export const DEMO_PASSWORD = 'Demo-Portail-2026!'
 
-/** Signs in through /connexion, as a person would, then lands on `next` (or the account page). */
+/** Signs in through /connexion, as a person would, then lands on `next` (or where cms/rules/landing.ts sends them). */
 export async function signIn(page: Page, email: string, options: { password?: string; next?: string } = {}): Promise<void> {
   await page.goto(options.next ? `/connexion?suite=${encodeURIComponent(options.next)}` : '/connexion')
   await page.fill('#f-email', email)

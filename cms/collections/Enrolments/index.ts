@@ -19,10 +19,12 @@ const score = (name: string, fr: string, en: string) => ({
 export const Enrolments: CollectionConfig = {
   slug: 'enrolments',
   labels: { singular: { fr: 'Inscription', en: 'Enrolment' }, plural: { fr: 'Inscriptions', en: 'Enrolments' } },
-  admin: { defaultColumns: ['participant', 'training', 'preTest', 'postTest'], group: { fr: 'Formations', en: 'Trainings' } },
+  admin: { useAsTitle: 'participantName', defaultColumns: ['participantName', 'training', 'preTest', 'postTest'], group: { fr: 'Formations', en: 'Trainings' }, description: { fr: 'Une ligne par personne et par formation : la présence et les notes se saisissent sur la page mobile de la formation (/presentiel).', en: 'One line per person and training: attendance and scores are entered on the training’s mobile page (/presentiel).' } },
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: ownTrainingsOrCoordinators },
   hooks: { beforeChange: [checkEnrolment], afterChange: [refreshReachAfterChange], afterDelete: [refreshReachAfterDelete] },
   fields: [
+    // The participant's name as the record's title in lists and forms (read through the relationship, never stored).
+    { name: 'participantName', type: 'text', virtual: 'participant.fullName', admin: { hidden: true }, label: { fr: 'Participant', en: 'Participant' } },
     {
       type: 'row',
       fields: [

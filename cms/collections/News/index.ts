@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { editorsOnly, publishedOrEditors } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
+import { scheduledColumn } from '../../fields/publication.ts'
 import { stampPublication } from './hooks.ts'
 
 /** News of the child-protection system (workshops, trainings, consultations). */
@@ -9,17 +10,18 @@ export const News: CollectionConfig = {
   labels: { singular: { fr: 'Actualité', en: 'News item' }, plural: { fr: 'Actualités', en: 'News' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', '_status'],
+    defaultColumns: ['title', 'publishedAt', '_status', 'scheduled'],
     group: { fr: 'Contenus', en: 'Content' },
     preview: (doc) => (typeof doc.slug === 'string' ? `/actualites/${doc.slug}?apercu=1` : null),
   },
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
+  versions: { drafts: { schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 15 } }, maxPerDoc: 25 },
   defaultSort: '-publishedAt',
   hooks: { beforeChange: [stampPublication] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },
     slugField(),
+    scheduledColumn,
     { name: 'summary', type: 'textarea', required: true, localized: true, maxLength: 600, label: { fr: 'Chapeau', en: 'Summary' } },
     {
       name: 'body',

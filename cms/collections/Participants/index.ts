@@ -17,7 +17,7 @@ export const Participants: CollectionConfig = {
   hooks: { beforeValidate: [deriveAndCheckIdentity], afterChange: [reachOnCreate] },
   endpoints: [{ path: '/:id/merge', method: 'post', handler: mergeParticipants }],
   fields: [
-    { name: 'fullName', type: 'text', admin: { hidden: true }, index: true },
+    { name: 'fullName', type: 'text', admin: { hidden: true }, index: true, label: { fr: 'Nom complet', en: 'Full name' } },
     {
       type: 'row',
       fields: [

@@ -4,6 +4,7 @@ import { AUDIENCES, DOCUMENT_STATUSES, FORM_CODES, LANGUAGES, RESOURCE_TYPES, se
 import { deriveResourceFields, publishAttachedFile, recordSupersession, withdrawAttachedFile } from './hooks.ts'
 import { slugField } from '../../fields/slug.ts'
 import { sectionBodyEditor } from '../../rich-text/editor.ts'
+import { scheduledColumn } from '../../fields/publication.ts'
 
 /** Documents of the case-management toolkit: forms, guidelines, SOPs, protocol, competency framework… */
 export const Resources: CollectionConfig = {
@@ -11,18 +12,19 @@ export const Resources: CollectionConfig = {
   labels: { singular: { fr: 'Ressource', en: 'Resource' }, plural: { fr: 'Ressources', en: 'Resources' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'type', 'formCode', 'documentStatus', 'version', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'type', 'formCode', 'documentStatus', 'version', '_status', 'scheduled', 'updatedAt'],
     group: { fr: 'Contenus', en: 'Content' },
     preview: (doc) => (typeof doc.slug === 'string' ? `/ressources/${doc.slug}?apercu=1` : null),
     listSearchableFields: ['title', 'summary', 'slug'],
   },
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 25 },
+  versions: { drafts: { schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 15 } }, maxPerDoc: 25 },
   defaultSort: '-publishedAt',
   hooks: { beforeChange: [deriveResourceFields], afterChange: [publishAttachedFile, recordSupersession], afterDelete: [withdrawAttachedFile] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },
     slugField(),
+    scheduledColumn,
     { name: 'summary', type: 'textarea', required: true, localized: true, maxLength: 1200, label: { fr: 'Résumé', en: 'Summary' } },
     {
       type: 'row',

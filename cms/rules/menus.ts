@@ -1,0 +1,55 @@
+import { can, type Capability, type RoleHolder } from './roles.ts'
+import type { Label } from './toolkit.ts'
+
+// The back office's menu cut to each person's job. Hiding an entry is not a refusal: what a person may read or
+// write is decided by the access rules alone (docs/access.md); a list they may read stays reachable by its address
+// and by the dashboard's links, it is just not in their menu.
+
+/**
+ * Which capabilities put a collection (or global) in the menu. A slug not listed here keeps Payload's own rule
+ * (shown to whoever may read it): a new capability adds its collections here, one line each.
+ */
+export const MENU_AUDIENCE: Record<string, readonly Capability[]> = {
+  resources: ['editContent'],
+  news: ['editContent'],
+  media: ['editContent'],
+  'consultation-comments': ['editContent'],
+  home: ['editContent'],
+  modules: ['editCurriculum'],
+  videos: ['editContent'],
+  'module-progress': ['coordinate'],
+  'quiz-attempts': ['coordinate'],
+  certificates: ['coordinate'],
+  trainings: ['runTrainings'],
+  participants: ['runTrainings'],
+  enrolments: ['coordinate'],
+  'action-items': ['runTrainings'],
+  users: ['readAllAccounts'],
+  regions: ['administer'],
+  cercles: ['administer'],
+  organisations: ['administer'],
+  'audit-log': ['administer'],
+  outbox: ['administer'],
+  'payload-jobs': ['administer'],
+}
+
+/** True when the collection or global belongs in this person's menu. */
+export function inMenu(user: RoleHolder, slug: string): boolean {
+  const audience = MENU_AUDIENCE[slug]
+  return !audience || audience.some((capability) => can(user, capability))
+}
+
+/** A page of the portal (outside the back office) that a role works with, listed in the menu and the dashboard. */
+export type TPortalPage = { path: string; label: Label; capability: Capability }
+
+/** The portal's staff pages, in menu order. */
+export const PORTAL_PAGES: readonly TPortalPage[] = [
+  { path: '/presentiel', label: { fr: 'Présence et notes (page mobile)', en: 'Attendance and scores (mobile page)' }, capability: 'runTrainings' },
+  { path: '/presentiel/statistiques', label: { fr: 'Statistiques des formations', en: 'Training statistics' }, capability: 'runTrainings' },
+  { path: '/formation/suivi', label: { fr: 'Suivi de l’autoformation', en: 'Self-training follow-up' }, capability: 'followLearners' },
+]
+
+/** The portal pages of this person's roles. */
+export function portalPagesFor(user: RoleHolder): TPortalPage[] {
+  return PORTAL_PAGES.filter((page) => can(user, page.capability))
+}
