@@ -8,14 +8,8 @@ import * as migration_20261201_052711_idempotency_keys from './20261201_052711_i
 import * as migration_20261201_061742_accounts_outbox_tokens from './20261201_061742_accounts_outbox_tokens.ts';
 import * as migration_20261201_073337_daily_routine from './20261201_073337_daily_routine.ts';
 import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
-import * as migration_20261201_074229_support_desk from './20261201_074229_support_desk.ts';
-import * as migration_20261201_074429_training_report_contents from './20261201_074429_training_report_contents.ts';
-import * as migration_20261201_074605_supervision from './20261201_074605_supervision.ts';
-import * as migration_20261201_075134_sandbox from './20261201_075134_sandbox.ts';
-import * as migration_20261201_075305_framework_meetings from './20261201_075305_framework_meetings.ts';
-import * as migration_20261201_075330_dhis2 from './20261201_075330_dhis2.ts';
 import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
-import * as migration_20261201_082434_case_aggregates from './20261201_082434_case_aggregates.ts';
+import * as migration_20261201_091931_capabilities from './20261201_091931_capabilities.ts';
 
 export const migrations = [
   {
@@ -69,43 +63,13 @@ export const migrations = [
     name: '20261201_074136_resource_rich_text',
   },
   {
-    up: migration_20261201_074229_support_desk.up,
-    down: migration_20261201_074229_support_desk.down,
-    name: '20261201_074229_support_desk',
-  },
-  {
-    up: migration_20261201_074429_training_report_contents.up,
-    down: migration_20261201_074429_training_report_contents.down,
-    name: '20261201_074429_training_report_contents',
-  },
-  {
-    up: migration_20261201_074605_supervision.up,
-    down: migration_20261201_074605_supervision.down,
-    name: '20261201_074605_supervision',
-  },
-  {
-    up: migration_20261201_075134_sandbox.up,
-    down: migration_20261201_075134_sandbox.down,
-    name: '20261201_075134_sandbox',
-  },
-  {
-    up: migration_20261201_075305_framework_meetings.up,
-    down: migration_20261201_075305_framework_meetings.down,
-    name: '20261201_075305_framework_meetings',
-  },
-  {
-    up: migration_20261201_075330_dhis2.up,
-    down: migration_20261201_075330_dhis2.down,
-    name: '20261201_075330_dhis2',
-  },
-  {
     up: migration_20261201_080000_participant_full_names.up,
     down: migration_20261201_080000_participant_full_names.down,
     name: '20261201_080000_participant_full_names',
   },
   {
-    up: migration_20261201_082434_case_aggregates.up,
-    down: migration_20261201_082434_case_aggregates.down,
-    name: '20261201_082434_case_aggregates',
+    up: migration_20261201_091931_capabilities.up,
+    down: migration_20261201_091931_capabilities.down,
+    name: '20261201_091931_capabilities'
   },
 ];
