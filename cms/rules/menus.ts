@@ -31,6 +31,20 @@ export const MENU_AUDIENCE: Record<string, readonly Capability[]> = {
   'audit-log': ['administer'],
   outbox: ['administer'],
   'payload-jobs': ['administer'],
+  competencies: ['coordinate'],
+  'supervision-visits': ['supervise'],
+  meetings: ['coordinate'],
+  'capacity-plan-items': ['coordinate'],
+  'report-images': ['runTrainings'],
+  letterhead: ['coordinate'],
+  'support-requests': ['handleSupport'],
+  'support-screenshots': ['handleSupport'],
+  faq: ['editContent'],
+  'dhis2-mappings': ['coordinate'],
+  'dhis2-sends': ['coordinate'],
+  'case-aggregates': ['coordinate'],
+  'cpims-mapping': ['coordinate'],
+  'sandbox-settings': ['coordinate'],
 }
 
 /** True when the collection or global belongs in this person's menu. */
@@ -47,6 +61,11 @@ export const PORTAL_PAGES: readonly TPortalPage[] = [
   { path: '/presentiel', label: { fr: 'Présence et notes (page mobile)', en: 'Attendance and scores (mobile page)' }, capability: 'runTrainings' },
   { path: '/presentiel/statistiques', label: { fr: 'Statistiques des formations', en: 'Training statistics' }, capability: 'runTrainings' },
   { path: '/formation/suivi', label: { fr: 'Suivi de l’autoformation', en: 'Self-training follow-up' }, capability: 'followLearners' },
+  { path: '/suivi-formatif', label: { fr: 'Suivi formatif (visites)', en: 'Formative supervision (visits)' }, capability: 'supervise' },
+  { path: '/reunions', label: { fr: 'Cadre commun : réunions et plan', en: 'Common framework: meetings and plan' }, capability: 'coordinate' },
+  { path: '/bac-a-sable', label: { fr: 'Bac à sable CPIMS+', en: 'CPIMS+ sandbox' }, capability: 'runTrainings' },
+  { path: '/rapports/cpims', label: { fr: 'Agrégats de cas CPIMS+', en: 'CPIMS+ case aggregates' }, capability: 'coordinate' },
+  { path: '/rapports/dhis2', label: { fr: 'Indicateurs vers DHIS2', en: 'Indicators to DHIS2' }, capability: 'coordinate' },
 ]
 
 /** The portal pages of this person's roles. */

@@ -4,6 +4,9 @@ import { formatDateTime, formatDay } from '../../rules/display.ts'
 import { civilDay } from '../../rules/periods.ts'
 import { can, type Capability } from '../../rules/roles.ts'
 import type { Label } from '../../rules/toolkit.ts'
+import { meetingCompliance } from '../../meetings/operations.ts'
+import { supportQueueSummary } from '../../support/requests.ts'
+import { peopleNeverFollowedUp, visitsDue } from '../../supervision/data.ts'
 import { commentsAwaitingAnswer, contentDrafts, myTrainings, overdueActionItems, scheduledPublications, selfTrainingFigures, trainedThisYear, trainingsWithoutReport, type TFigureContext } from './figures.ts'
 
 // The back office's dashboard is this list of sections: each one says who sees it (a capability), where it sits
@@ -179,6 +182,67 @@ export const DASHBOARD_SECTIONS: TDashboardSection[] = [
           href: adminDocHref(s.collection, s.id),
           detail: s.type === 'publish' ? l({ fr: `publication programmée le ${formatDateTime(s.at)}`, en: `publication scheduled ${formatDateTime(s.at)}` }) : l({ fr: `retrait programmé le ${formatDateTime(s.at)}`, en: `withdrawal scheduled ${formatDateTime(s.at)}` }),
         })),
+      }
+    },
+  },
+  {
+    id: 'follow-ups-due',
+    area: 'todo',
+    title: { fr: 'Suivis formatifs à faire', en: 'Follow-ups due' },
+    capability: 'supervise',
+    load: async ({ payload, user, now, l }) => {
+      const due = await visitsDue(payload, user, now)
+      return {
+        figures: [{ label: l({ fr: 'suivis prévus cette semaine ou en retard', en: 'follow-ups this week or late' }), value: due.length, href: '/suivi-formatif', alert: due.some((d) => d.overdue) }],
+        items: due.slice(0, MAX_ITEMS).map((d) => ({ text: d.name, href: `/suivi-formatif/personne/${d.person}`, detail: l({ fr: `${d.overdue ? 'en retard, ' : ''}prévu le ${formatDay(d.due)}`, en: `${d.overdue ? 'late, ' : ''}due ${formatDay(d.due)}` }), alert: d.overdue })),
+      }
+    },
+  },
+  {
+    id: 'never-followed-up',
+    area: 'todo',
+    title: { fr: 'Personnes formées jamais suivies (plus de 60 jours)', en: 'People trained never followed up (over 60 days)' },
+    capability: 'supervise',
+    load: async ({ payload, user, now, l }) => {
+      const people = await peopleNeverFollowedUp(payload, user, now)
+      return {
+        figures: [{ label: l({ fr: 'personnes sans aucun suivi formatif', en: 'people without any follow-up' }), value: people.length, href: '/suivi-formatif', alert: people.length > 0 }],
+        items: people.slice(0, MAX_ITEMS).map((p) => ({ text: p.name, href: `/suivi-formatif/personne/${p.id}`, detail: l({ fr: `${p.organisation}, ${p.region} — formée le ${formatDay(p.trainedOn)}`, en: `${p.organisation}, ${p.region} — trained ${formatDay(p.trainedOn)}` }) })),
+      }
+    },
+  },
+  {
+    id: 'framework-quarters',
+    area: 'figures',
+    title: { fr: 'Réunions du cadre commun par trimestre', en: 'Framework meetings by quarter' },
+    capability: 'coordinate',
+    load: async ({ payload, now, l }) => {
+      const quarters = await meetingCompliance(payload, Number(civilDay(now).slice(0, 4)), now)
+      const state = { held: { fr: 'tenue', en: 'held' }, planned: { fr: 'planifiée', en: 'planned' }, missing: { fr: 'aucune', en: 'none' } } as const
+      return {
+        items: quarters.map((q) => ({
+          text: q.label,
+          href: q.meetingId === null ? '/reunions' : `/reunions/${q.meetingId}`,
+          detail: l(state[q.state]),
+          alert: q.state === 'missing' && q.daysLeft > 0,
+        })),
+      }
+    },
+  },
+  {
+    id: 'support-waiting',
+    area: 'todo',
+    title: { fr: 'Demandes d’assistance en attente', en: 'Support requests waiting' },
+    capability: 'handleSupport',
+    load: async ({ payload, now, l }) => {
+      const waiting = await supportQueueSummary(payload, now)
+      const open = adminListHref('support-requests', [['status', 'not_equals', 'resolved']], 'createdAt')
+      return {
+        figures: [
+          { label: l({ fr: 'demandes non résolues', en: 'unresolved requests' }), value: waiting.total, href: open },
+          { label: l({ fr: 'dont urgentes', en: 'of which urgent' }), value: waiting.urgent, href: adminListHref('support-requests', [['status', 'not_equals', 'resolved'], ['urgency', 'equals', 'urgent']], 'createdAt'), alert: waiting.urgent > 0 },
+          { label: l({ fr: 'sans réponse', en: 'unanswered' }), value: waiting.unanswered, href: adminListHref('support-requests', [['status', 'equals', 'new']], 'createdAt'), alert: waiting.unanswered > 0 },
+        ],
       }
     },
   },
