@@ -94,7 +94,7 @@ describe('finding 3: a trainer reaches only the participants of the trainings th
     sheet.addRow(['Seydou', 'Traoré', 'M', 'Travailleur social', 'UNICEF', 'Mopti', '+223 66 12 34 56', '', 40, 70, 'P', 'P', 'P'])
     const data = Buffer.from(await workbook.xlsx.writeBuffer())
     const outcome = await importParticipants(await createLocalReq({ user: importer }, payload), target.id, { name: 'participants.xlsx', data })
-    expect(outcome).toEqual({ ok: true, created: 0, reused: 1, enrolments: 1 })
+    expect(outcome).toEqual({ ok: true, created: 0, reused: 1, enrolments: 1, organisations: 0 })
     expect((await sees(importer, existing))?.phone).toBe('66123456')
   })
 })
