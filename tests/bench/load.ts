@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { startPortalProcess } from '../helpers/server.ts'
+import { signIn } from './session.ts'
 
 const CLIENTS = 100
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
@@ -21,18 +22,6 @@ const percentile = (values: number[], p: number) => (values.length ? [...values]
 const rssOf = (pid: number): number => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!' }).toString(),
-  })
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('payload-token='))
-  if (res.status !== 303 || !cookie) throw new Error(`Sign-in of ${email} failed (HTTP ${res.status}).`)
-  return cookie
 }
 
 /** One run: every client requests the pages in turn until the deadline; timings, errors and memory sampled. */

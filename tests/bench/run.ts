@@ -13,6 +13,7 @@ import { loadCurriculum, SMALL_MAX_KBPS } from '../../training/schema.ts'
 import { buildIfNeeded } from '../../site/server/build.ts'
 import { CHROMIUM_PATH } from '../helpers/browser.ts'
 import { startPortalProcess } from '../helpers/server.ts'
+import { signIn } from './session.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const results: { name: string; value: string; budget: string; ok: boolean }[] = []
@@ -94,19 +95,6 @@ async function medianPair(dynamicUrl: string, staticUrl: string, headers: Record
     fixed.push(await timedGet(staticUrl, browserHeaders()))
   }
   return { dynamic: percentile(dynamic, 50), fixed: percentile(fixed, 50) }
-}
-
-/** Signs in through /connexion as a browser would; returns the Cookie header of the new session. */
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!' }).toString(),
-  })
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('payload-token='))
-  if (res.status !== 303 || !cookie) throw new Error(`Sign-in of ${email} failed (HTTP ${res.status}): the bench needs the demo accounts (SEED_DEMO).`)
-  return cookie
 }
 
 /** Writes `html` as a static file under dist/client and returns its path on the server; removed by cleanStatic. */
