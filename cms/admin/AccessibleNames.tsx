@@ -16,9 +16,16 @@ export function AccessibleNames({ children }: { children?: ReactNode }) {
   const { i18n } = useTranslation()
   useEffect(() => {
     const names = NAMES[i18n.language === 'en' ? 'en' : 'fr']
-    // An empty aria-label names nothing: it is replaced too.
+    // An empty aria-label names nothing, nor an aria-labelledby pointing at nothing (it would even hide the
+    // aria-label): both are replaced.
+    const named = (el: Element) =>
+      Boolean(el.getAttribute('aria-label')?.trim()) || (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).some((id) => id && document.getElementById(id)?.textContent?.trim())
     const name = (selector: string, label: (el: Element) => string) => {
-      for (const el of document.querySelectorAll(selector)) if (!el.getAttribute('aria-label')?.trim() && !el.getAttribute('aria-labelledby')) el.setAttribute('aria-label', label(el))
+      for (const el of document.querySelectorAll(selector)) {
+        if (named(el)) continue
+        el.removeAttribute('aria-labelledby')
+        el.setAttribute('aria-label', label(el))
+      }
     }
     const apply = () => {
       name('#select-all, #select-all input[type="checkbox"]', () => names.selectAll)

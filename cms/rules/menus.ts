@@ -35,10 +35,12 @@ export const MENU_AUDIENCE: Record<string, readonly Capability[]> = {
   'supervision-visits': ['supervise'],
   meetings: ['coordinate'],
   'capacity-plan-items': ['coordinate'],
-  'report-images': ['runTrainings'],
+  // Photos are added from the training's form; the list itself is for administrators.
+  'report-images': ['administer'],
   letterhead: ['coordinate'],
   'support-requests': ['handleSupport'],
-  'support-screenshots': ['handleSupport'],
+  // Screenshots open from their request; the list itself is for administrators.
+  'support-screenshots': ['administer'],
   faq: ['editContent'],
   'dhis2-mappings': ['coordinate'],
   'dhis2-sends': ['coordinate'],

@@ -67,16 +67,24 @@ describe('landing after sign-in', () => {
 
 describe('menus cut to the job', () => {
   const expected: Record<string, string[]> = {
-    'editeur@example.org': ['consultation-comments', 'home', 'media', 'modules', 'news', 'resources', 'videos'],
+    'editeur@example.org': ['consultation-comments', 'faq', 'home', 'media', 'modules', 'news', 'resources', 'videos'],
     'formateur@example.org': ['action-items', 'modules', 'participants', 'trainings'],
-    'coordination@example.org': ['action-items', 'certificates', 'enrolments', 'module-progress', 'modules', 'participants', 'quiz-attempts', 'trainings', 'users'],
+    'coordination@example.org': [
+      ...['action-items', 'capacity-plan-items', 'case-aggregates', 'certificates', 'competencies', 'cpims-mapping', 'dhis2-mappings', 'dhis2-sends', 'enrolments', 'letterhead'],
+      ...['meetings', 'module-progress', 'modules', 'participants', 'quiz-attempts', 'sandbox-settings', 'supervision-visits', 'support-requests', 'trainings', 'users'],
+    ],
+  }
+  const pages: Record<string, string[]> = {
+    'editeur@example.org': [],
+    'formateur@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable'],
+    'coordination@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/suivi-formatif', '/reunions', '/bac-a-sable', '/rapports/cpims', '/rapports/dhis2'],
   }
   it.each(Object.entries(expected))('%s sees only what they work with, and the portal pages of their role', async (email, menu) => {
     const page = await as(email)
     await page.waitForSelector('.portal-dashboard')
     expect(await menuOf(page)).toEqual(menu)
     const portalPages = await page.locator('nav .portal-nav-pages a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
-    expect(portalPages).toEqual(email === 'editeur@example.org' ? [] : ['/presentiel', '/presentiel/statistiques', '/formation/suivi'])
+    expect(portalPages).toEqual(pages[email])
     await page.context().close()
   })
   it('hides without forbidding: a trainer opens the enrolments list by its address, an editor never gets the API tab', async () => {

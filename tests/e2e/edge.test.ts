@@ -301,6 +301,16 @@ describe('bad input on every site form', () => {
     'rsvp/[token].astro': () => '/rsvp/abc.def',
     'reunions/index.astro': () => '/reunions',
     'reunions/[id].astro': (ids) => `/reunions/${ids.meeting}`,
+    'presentiel/fusion.astro': () => '/presentiel/fusion',
+    'aide/signaler.astro': () => '/aide/signaler',
+    'exploitation/donnees-personnelles/index.astro': () => '/exploitation/donnees-personnelles',
+    // The sandbox with a workspace and case the admin does not belong to: refused, never a crash.
+    'bac-a-sable/index.astro': () => '/bac-a-sable',
+    'bac-a-sable/[ws]/index.astro': () => '/bac-a-sable/1',
+    'bac-a-sable/[ws]/comptes.astro': () => '/bac-a-sable/1/comptes',
+    'bac-a-sable/[ws]/compte.ts': () => '/bac-a-sable/1/compte',
+    'bac-a-sable/[ws]/cas/[caseId].astro': () => '/bac-a-sable/1/cas/1',
+    'bac-a-sable/[ws]/cas/[caseId]/[form].astro': () => '/bac-a-sable/1/cas/1/1.A',
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',
   }
