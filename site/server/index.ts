@@ -44,8 +44,11 @@ const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|stand
 const MAX_SITE_BODY = 64 * 1024
 const MAX_API_BODY = 20 * 1024 * 1024
 /** Site pages that take a file (spreadsheet import, a difficulty report's screenshot): the only site posts allowed past 64 KB. */
-const SITE_UPLOADS = /^\/(?:presentiel\/[a-z0-9]+|aide\/signaler)$/
+const SITE_UPLOADS = /^\/(?:presentiel\/(?:\d+|[a-f0-9]{24})|aide\/signaler)$/
 const MAX_SITE_UPLOAD = 5 * 1024 * 1024
+/** A sandbox case's page, where trainees attach documents and photos of up to 20 MB (the service refuses more, in French). */
+const SANDBOX_UPLOADS = /^\/bac-a-sable\/[a-z0-9]+\/cas\/[^/]+$/
+const MAX_SANDBOX_UPLOAD = 21 * 1024 * 1024
 /** Methods that write: a browser sends `Origin` with each of them. */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -148,7 +151,7 @@ export async function startServer(options: PortalServerOptions = {}) {
     if (WRITES.has(method) && origin !== undefined && !env.trustedOrigins.includes(origin)) {
       return refuse(res, where, 403, { title: 'server.wrongOrigin.title', body: 'server.wrongOrigin.body', params: { expected: env.publicUrl, actual: origin } })
     }
-    const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(route.path) ? MAX_SITE_UPLOAD : MAX_SITE_BODY
+    const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(route.path) ? MAX_SITE_UPLOAD : SANDBOX_UPLOADS.test(route.path) ? MAX_SANDBOX_UPLOAD : MAX_SITE_BODY
     // Without Content-Length (a chunked body) the size is unknown until read: every client that posts here can state it.
     const length = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : req.headers['transfer-encoding'] ? Infinity : 0
     if (length > limit) return refuse(res, where, 413, { title: 'server.tooLarge.title', body: 'server.tooLarge.body', params: { limit: limit < 1024 * 1024 ? `${limit / 1024} Ko` : megabytes(limit) } })

@@ -6,7 +6,7 @@ import { ACTOR_COOKIE, sandboxPage } from '../../../lib/sandbox.ts'
 export const POST: APIRoute = async (context) => {
   const page = await sandboxPage(context)
   if (!page) return new Response(null, { status: 404 })
-  const form = await context.request.formData()
+  const form = await context.request.formData().catch(() => new FormData())
   const chosen = String(form.get('compte') ?? '')
   const back = String(form.get('suite') ?? page.base)
   const safeBack = back.startsWith(`${page.base}`) || back.startsWith(`/en${page.base}`) ? back : page.base
