@@ -5,7 +5,7 @@ const menuOf = (role: string) => Object.keys(MENU_AUDIENCE).filter((slug) => inM
 
 describe('menus cut to the job', () => {
   it('gives an editor the content and never learners’ records, certificates or accounts', () => {
-    expect(menuOf('editor')).toEqual(['resources', 'news', 'media', 'consultation-comments', 'home', 'modules', 'videos'])
+    expect(menuOf('editor')).toEqual(['resources', 'news', 'media', 'consultation-comments', 'home', 'modules', 'videos', 'faq'])
     for (const slug of ['quiz-attempts', 'module-progress', 'certificates', 'users']) expect(inMenu({ roles: ['editor'] }, slug)).toBe(false)
   })
   it('gives a trainer trainings, participants, next steps and modules', () => {
@@ -24,7 +24,8 @@ describe('menus cut to the job', () => {
     expect(inMenu({ roles: ['learner'] }, 'a-new-capability')).toBe(true)
   })
   it('lists the portal pages of the person’s roles', () => {
-    expect(portalPagesFor({ roles: ['trainer'] }).map((p) => p.path)).toEqual(['/presentiel', '/presentiel/statistiques', '/formation/suivi'])
+    expect(portalPagesFor({ roles: ['trainer'] }).map((p) => p.path)).toEqual(['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable'])
+    expect(portalPagesFor({ roles: ['supervisor'] }).map((p) => p.path)).toEqual(['/suivi-formatif'])
     expect(portalPagesFor({ roles: ['editor'] })).toEqual([])
   })
 })
