@@ -21,12 +21,6 @@ export const adminsOnly: Access = ({ req }) => can(userOf(req), 'administer')
 /** Anyone who may open the back office (every role but learner). */
 export const staffOnly = ({ req }: { req: { user?: unknown } }): boolean => isStaff(userOf(req))
 
-/** Admins and coordinators see every account; everyone else sees their own. */
-export const adminsCoordinatorsOrSelf: Access = ({ req }) => {
-  const user = userOf(req)
-  return scopeWhere(user, scopeOf(user, 'accounts'), { own: 'id' })
-}
-
 /** Admins update any account; everyone else only their own (field access guards the privileged fields). */
 export const adminsOrSelf: Access = ({ req }) => {
   const user = userOf(req)

@@ -108,12 +108,12 @@ export const ACCESS_MATRIX = {
   // Accounts and reference data.
   users: {
     create: adminOnly,
-    read: row('none', 'all', 'all', 'own', 'own', 'own', 'own', 'own'),
+    read: row('none', 'all', 'all', 'scope', 'own', 'own', 'own', 'own'),
     update: row('none', 'all', 'own', 'own', 'own', 'own', 'own', 'own'),
     delete: adminOnly,
     serverSet: ['passwordChangedAt'],
     restricted: { roles: ['admin'], organisation: ['admin'], region: ['admin'], active: ['admin'], emailVerified: ['admin'], passwordExpiryExempt: ['admin'], onDuty: ['admin'] },
-    note: 'People update their own name, phone and preferences; a password or email change also needs the current password (account operations).',
+    note: 'People update their own name, phone and preferences; a password or email change also needs the current password (account operations). A trainer reads their own account and, to choose co-trainers, the trainer accounts — name, roles, organisation and region only (cms/access/co-trainers.ts).',
   },
   regions: referenceData,
   cercles: referenceData,

@@ -3,6 +3,7 @@ import type { CollectionSlug, Field, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ACCESS_MATRIX, ACTORS, type Actor, type Answer, type MatrixCollection, type MatrixRow } from '#cms/access/matrix.ts'
 import { personalFieldRead } from '#cms/access/index.ts'
+import { CO_TRAINER_FIELDS } from '#cms/access/co-trainers.ts'
 import type { User } from '#cms/payload-types.ts'
 import { renderResourcePdf } from '#cms/seed/content.ts'
 import { idOf } from '#cms/fields/relations.ts'
@@ -485,6 +486,14 @@ describe('field-level reads beyond the matrix', () => {
     const readers: Actor[] = []
     for (const actor of ACTORS) if (await read(actor)) readers.push(actor)
     expect(readers).toEqual(['admin', 'coordinator', 'trainer'])
+  })
+
+  it('shows other trainers’ accounts, names without contact details, to whoever runs trainings (choosing co-trainers)', async () => {
+    const read = async (actor: Actor) => (await payload.findByID({ collection: 'users', id: strangerTrainer.id, ...asActor(actor) }).catch(() => null)) as Record<string, unknown> | null
+    const readers: Actor[] = []
+    for (const actor of ACTORS) if (await read(actor)) readers.push(actor)
+    expect(readers).toEqual(['admin', 'coordinator', 'trainer'])
+    expect(Object.keys((await read('trainer'))!).sort()).toEqual([...CO_TRAINER_FIELDS].sort())
   })
 
   it('opens the admin panel to staff only', () => {

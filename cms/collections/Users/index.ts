@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import { adminsCoordinatorsOrSelf, adminsOnly, adminsOnlyField, adminsOrSelf, nobodyField, personalFieldRead, signedInField, staffOnly } from '../../access/index.ts'
+import { accountsOrCoTrainers, onlyPickerFields } from '../../access/co-trainers.ts'
+import { adminsOnly, adminsOnlyField, adminsOrSelf, nobodyField, personalFieldRead, signedInField, staffOnly } from '../../access/index.ts'
 import { env } from '../../config/env.ts'
 import { ROLES } from '../../rules/roles.ts'
 import { afterAccountChange, auditLogin, auditRestLoginFailure, checkAccountAtLogin, enforcePasswordPolicy, requireReauthentication } from './hooks.ts'
@@ -36,7 +37,7 @@ export const Users: CollectionConfig = {
   access: {
     admin: staffOnly,
     create: adminsOnly,
-    read: adminsCoordinatorsOrSelf,
+    read: accountsOrCoTrainers,
     update: adminsOrSelf,
     delete: adminsOnly,
     unlock: adminsOnly,
@@ -47,6 +48,7 @@ export const Users: CollectionConfig = {
     beforeLogin: [checkAccountAtLogin],
     afterLogin: [auditLogin],
     afterChange: [afterAccountChange],
+    afterRead: [onlyPickerFields],
     afterError: [auditRestLoginFailure],
   },
   fields: [
@@ -99,7 +101,7 @@ export const Users: CollectionConfig = {
       name: 'active',
       type: 'checkbox',
       defaultValue: true,
-      access: { create: adminsOnlyField, update: adminsOnlyField },
+      access: { read: personalFieldRead, create: adminsOnlyField, update: adminsOnlyField },
       label: { fr: 'Compte actif', en: 'Active account' },
       admin: { position: 'sidebar', description: { fr: 'Décocher met fin à toutes les sessions du compte.', en: 'Unticking ends every session of the account.' } },
     },
@@ -107,7 +109,7 @@ export const Users: CollectionConfig = {
       name: 'emailVerified',
       type: 'checkbox',
       defaultValue: true,
-      access: { create: adminsOnlyField, update: adminsOnlyField },
+      access: { read: personalFieldRead, create: adminsOnlyField, update: adminsOnlyField },
       label: { fr: 'Adresse e-mail confirmée', en: 'Email confirmed' },
       admin: { position: 'sidebar' },
     },
@@ -115,6 +117,7 @@ export const Users: CollectionConfig = {
       // Set only by the password policy hook, never from input (see enforcePasswordPolicy).
       name: 'passwordChangedAt',
       type: 'date',
+      access: { read: personalFieldRead },
       label: { fr: 'Mot de passe changé le', en: 'Password changed on' },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
@@ -122,7 +125,7 @@ export const Users: CollectionConfig = {
       name: 'passwordExpiryExempt',
       type: 'checkbox',
       defaultValue: false,
-      access: { create: adminsOnlyField, update: adminsOnlyField },
+      access: { read: personalFieldRead, create: adminsOnlyField, update: adminsOnlyField },
       label: { fr: 'Exempté d’expiration du mot de passe', en: 'Password never expires' },
       admin: { position: 'sidebar', description: { fr: 'Réservé aux comptes de démonstration.', en: 'For demo accounts only.' } },
     },
@@ -131,7 +134,7 @@ export const Users: CollectionConfig = {
       name: 'onDuty',
       type: 'checkbox',
       defaultValue: false,
-      access: { create: adminsOnlyField, update: adminsOnlyField },
+      access: { read: personalFieldRead, create: adminsOnlyField, update: adminsOnlyField },
       label: { fr: 'De permanence (assistance)', en: 'On duty (support)' },
       admin: { position: 'sidebar', description: { fr: 'Reçoit aussitôt par e-mail les demandes d’assistance urgentes.', en: 'Receives urgent support requests by email at once.' } },
     },
