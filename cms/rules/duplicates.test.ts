@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closeNames, defaultMergeChoices, probablePairs, editDistance, fullNameOf, nameTokens, probableDuplicates, sameNames } from './duplicates.ts'
+import { closeNames, defaultMergeChoices, matchesNameSearch, probablePairs, editDistance, fullNameOf, nameTokens, probableDuplicates, sameNames } from './duplicates.ts'
 
 describe('full names', () => {
   it('puts the last name in capitals (accents kept) before the first name, spaces tidied', () => {
@@ -90,5 +90,27 @@ describe('probable pairs in the registry', () => {
     ]
     expect(probablePairs(registry)).toEqual(expect.arrayContaining([[1, 2], [3, 4], [5, 6]]))
     expect(probablePairs(registry)).toHaveLength(3)
+  })
+})
+
+describe('name search', () => {
+  const aminata = { firstName: 'Aminata', lastName: 'Traore' }
+  it('finds a person whatever the accents, case, word order and one slip per word', () => {
+    expect(matchesNameSearch(aminata, 'aminata traoré')).toBe(true)
+    expect(matchesNameSearch(aminata, 'TRAORE Aminata')).toBe(true)
+    expect(matchesNameSearch(aminata, 'Aminatta Trore')).toBe(true)
+    expect(matchesNameSearch(aminata, 'traoré')).toBe(true)
+  })
+  it('finds a person from the start of a word of three letters or more', () => {
+    expect(matchesNameSearch(aminata, 'Trao')).toBe(true)
+    expect(matchesNameSearch(aminata, 'ami tra')).toBe(true)
+    expect(matchesNameSearch(aminata, 'Tr')).toBe(false)
+  })
+  it('does not find another person, nor match on nothing', () => {
+    expect(matchesNameSearch(aminata, 'Aminata Touré')).toBe(false)
+    expect(matchesNameSearch(aminata, 'Fatoumata')).toBe(false)
+    expect(matchesNameSearch(aminata, 'Aminata Traoré Diallo')).toBe(false)
+    expect(matchesNameSearch(aminata, '  -- ')).toBe(false)
+    expect(matchesNameSearch({ firstName: 'Awa', lastName: 'Ba' }, 'Awa Sy')).toBe(false)
   })
 })

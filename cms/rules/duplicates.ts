@@ -77,6 +77,24 @@ export function closeNames(a: { firstName: string; lastName: string }, b: { firs
   return true
 }
 
+/**
+ * Whether a person answers a name search typed by a trainer: every word typed is close to a word of the person's
+ * name (the same tolerance as closeNames), or starts one when it has at least three letters ("Trao" finds
+ * "Traoré"). Word order, case and accents do not matter.
+ */
+export function matchesNameSearch(person: { firstName: string; lastName: string }, query: string): boolean {
+  const typed = nameTokens(query)
+  const words = [...nameTokens(person.firstName), ...nameTokens(person.lastName)]
+  if (typed.length === 0 || words.length === 0) return false
+  const unused = [...words]
+  for (const word of typed) {
+    const at = unused.findIndex((other) => closeWords(word, other) || (word.length >= 3 && other.startsWith(word)))
+    if (at === -1) return false
+    unused.splice(at, 1)
+  }
+  return true
+}
+
 /** Whether two names are the same once case, accents, punctuation and word order are set aside. */
 export function sameNames(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
   const key = (p: { firstName: string; lastName: string }) => [...nameTokens(p.firstName), ...nameTokens(p.lastName)].sort().join(' ')

@@ -2,7 +2,6 @@ import { commitTransaction, initTransaction, killTransaction, ValidationError, t
 import { z } from 'zod'
 import { audit, clientIp } from '../auth/audit.ts'
 import { ORGANISATION_KINDS } from '../collections/Organisations.ts'
-import { FOUND_BY_DETAILS } from '../collections/Trainings/shared.ts'
 import { idOf } from '../fields/relations.ts'
 import { parseParticipantsFile, type TImportError, type TImportRow } from '../imports/participants.ts'
 import { fullNameOf, type TMatchReason } from '../rules/duplicates.ts'
@@ -10,6 +9,7 @@ import { can } from '../rules/roles.ts'
 import { reaches, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../rules/scope.ts'
 import { normaliseName, trainingDays } from '../rules/trainings.ts'
 import type { Organisation, Region, Training } from '../payload-types.ts'
+import { enrolParticipant, registerParticipant } from './enrolment.ts'
 import { matchesIn, registryIdentities, type TRegistryPerson } from './registry.ts'
 
 // Import of a training's participants from a spreadsheet, in two steps: a preview (each row with the registry
@@ -198,36 +198,30 @@ export async function importParticipants(
       current = row.row
       let participantId = decision!.personId
       if (participantId === null) {
-        const doc = await payload.create({
-          collection: 'participants',
-          data: {
-            firstName: row.firstName,
-            lastName: row.lastName,
-            sex: row.sex,
-            function: row.function,
-            organisation: organisationId.get(normaliseName(row.organisation)) as number,
-            region: regionId.get(normaliseName(row.region)) as number,
-            phone: row.phone,
-            email: row.email,
-            confirmedDistinct: decision!.confirmedDistinct,
-          },
-          req,
-          user: req.user,
-          overrideAccess: false,
+        const doc = await registerParticipant(req, {
+          firstName: row.firstName,
+          lastName: row.lastName,
+          sex: row.sex,
+          function: row.function,
+          organisation: organisationId.get(normaliseName(row.organisation)) as number,
+          region: regionId.get(normaliseName(row.region)) as number,
+          phone: row.phone,
+          email: row.email,
+          confirmedDistinct: decision!.confirmedDistinct,
         })
         written.push({ collection: 'participants', id: doc.id })
         participantId = idOf(doc)!
         created += 1
       } else reused += 1
       const existing = (await payload.find({ collection: 'enrolments', where: { and: [{ training: { equals: training.id } }, { participant: { equals: participantId } }] }, limit: 1, depth: 0, req, overrideAccess: true })).docs[0]
-      const data = { training: training.id, participant: participantId as number, attendance: row.attendance, preTest: row.preTest, postTest: row.postTest }
+      const marks = { attendance: row.attendance, preTest: row.preTest, postTest: row.postTest }
       // A person found by their details may be enrolled although the importer's scope does not reach them yet.
-      const context = { [FOUND_BY_DETAILS]: decision!.personId ?? undefined }
+      const foundByDetails = decision!.personId !== null
       if (existing) {
         written.push({ collection: 'enrolments', id: existing.id, before: { attendance: (existing.attendance ?? []).map(({ date, status }) => ({ date, status })), preTest: existing.preTest ?? null, postTest: existing.postTest ?? null } })
-        await payload.update({ collection: 'enrolments', id: existing.id, data, req, user: req.user, overrideAccess: false, context })
+        await payload.update({ collection: 'enrolments', id: existing.id, data: marks, req, user: req.user, overrideAccess: false })
       } else {
-        const doc = await payload.create({ collection: 'enrolments', data, req, user: req.user, overrideAccess: false, context })
+        const doc = await enrolParticipant(req, training.id, participantId, marks, foundByDetails)
         written.push({ collection: 'enrolments', id: doc.id })
       }
       enrolments += 1
