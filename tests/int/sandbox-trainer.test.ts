@@ -38,6 +38,15 @@ async function print(who: User | null, ws: number, caseId: string): Promise<Resp
   return GET({ url, request: new Request(url), params: { ws: String(ws), caseId }, cookies: { get: () => undefined }, locals: { payload, user: who, lang: 'fr' } } as never) as Promise<Response>
 }
 
+/** A form save as the offline queue sends it. */
+async function save(who: User | null, ws: number, caseId: string, body: unknown, key: string | null): Promise<Response> {
+  const { POST } = await import('../../site/pages/bac-a-sable/[ws]/cas/[caseId]/fiche.json.ts')
+  const url = new URL(`http://localhost:4321/bac-a-sable/${ws}/cas/${caseId}/fiche.json`)
+  const request = new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) }, body: JSON.stringify(body) })
+  return POST({ url, request, params: { ws: String(ws), caseId }, cookies: { get: () => undefined }, locals: { payload, user: who, lang: 'fr' } } as never) as Promise<Response>
+}
+const messages = async (response: Response) => ((await response.json()) as { errors: { message: string }[] }).errors.map((e) => e.message).join(' | ')
+
 beforeAll(async () => {
   payload = await testPortal()
   trainer = await accountByEmail(payload, 'formateur@example.org')
@@ -82,6 +91,41 @@ describe('printing a case file', () => {
     expect((await print(null, wsId, caseId)).status).toBe(404)
     expect((await print(trainer, wsId, caseId)).status).toBe(200)
     expect((await print(trainee, wsId, 'TDH-0000000')).status).toBe(404)
+  })
+})
+
+describe('saving a form through the offline queue', () => {
+  const followUp = { followup_date: '2026-11-30', followup_type: 'visite_domicile', child_seen: true, progress: 'en_cours', observations: 'Visite fictive à domicile.', plan_review_needed: false }
+
+  it('stores a save once: the copy sent again with the same key is refused as already received', async () => {
+    const opened = await openWorkspace(payload, trainee, wsId)
+    const marriage = (await casesOf(payload, opened)).find((c) => c.doc.scenario === 'mariage-precoce-segou')!
+    const before = marriage.state.forms.filter((f) => f.code === '5.A').length
+    const key = crypto.randomUUID()
+    const body = { form: '5.A', actor: 'gestionnaire-1', values: followUp }
+    const first = await save(trainee, wsId, marriage.doc.caseId, body, key)
+    expect(first.status).toBe(201)
+    expect(await first.json()).toMatchObject({ caseId: marriage.doc.caseId, form: '5.A' })
+    const again = await save(trainee, wsId, marriage.doc.caseId, body, key)
+    expect(again.status).toBe(409)
+    expect(await messages(again)).toMatch(/déjà été reçu/)
+    const after = (await casesOf(payload, await openWorkspace(payload, trainee, wsId))).find((c) => c.doc.id === marriage.doc.id)!
+    expect(after.state.forms.filter((f) => f.code === '5.A').length).toBe(before + 1)
+  })
+
+  it('refuses bad values with the form’s French messages, action forms, bad keys, other workspaces and signed-out visitors', async () => {
+    const opened = await openWorkspace(payload, trainee, wsId)
+    const caseId = (await casesOf(payload, opened)).find((c) => c.doc.scenario === 'mariage-precoce-segou')!.doc.caseId
+    const bad = await save(trainee, wsId, caseId, { form: '5.A', actor: 'gestionnaire-1', values: { ...followUp, child_seen: false, observations: 'Appeler le 76 12 34 56' } }, crypto.randomUUID())
+    expect(bad.status).toBe(400)
+    const said = await messages(bad)
+    expect(said).toContain('« Pourquoi l’enfant n’a pas été vu » est obligatoire.')
+    expect(said).toContain('ressemble à un numéro de téléphone')
+    expect((await save(trainee, wsId, caseId, { form: 'A.1', actor: 'gestionnaire-1', values: {} }, crypto.randomUUID())).status).toBe(400)
+    expect((await save(trainee, wsId, caseId, { form: '5.A', actor: 'superviseur-1', values: followUp }, crypto.randomUUID())).status).toBe(422)
+    expect((await save(trainee, wsId, caseId, { form: '5.A', actor: 'gestionnaire-1', values: followUp }, 'pas-un-uuid')).status).toBe(400)
+    expect((await save(stranger, wsId, caseId, { form: '5.A', actor: 'gestionnaire-1', values: followUp }, crypto.randomUUID())).status).toBe(404)
+    expect((await save(null, wsId, caseId, { form: '5.A', actor: 'gestionnaire-1', values: followUp }, crypto.randomUUID())).status).toBe(401)
   })
 })
 
