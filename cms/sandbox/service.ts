@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import * as z from 'zod/mini'
 import { MEDIA_DIR } from '../collections/Media.ts'
 import { PortalError } from '../endpoints/errors.ts'
 import type { SandboxCase, SandboxTransition, SandboxWorkspace, User } from '../payload-types.ts'
@@ -295,3 +296,70 @@ export async function assignTrainee(payload: Payload, opened: TOpened, memberId:
 }
 
 export type { TCaseAction, TFlag }
+
+// ——— A group workspace and its training ———
+
+/** The trainer's choice on the workspace page: a training's id, or '' to remove the link. */
+export const ZTrainingChoice = z.union([z.literal(''), z.string().check(z.regex(/^[1-9]\d{0,9}$/, { error: 'Formation invalide : choisissez-en une dans la liste.' }))])
+/** The role given to the trainees added from a training. */
+export const ZTraineeRole = z.enum(['caseManager', 'supervisor'], { error: 'Rôle inconnu : gestionnaire de cas ou superviseur.' })
+
+/** A value checked by a schema, or a French 400 on the field named. */
+export function checked<T>(schema: z.ZodMiniType<T>, value: unknown, field: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success) throw new PortalError('invalidInput', {}, result.error.issues.map((i) => ({ path: field, message: i.message })))
+  return result.data
+}
+
+const OUT_OF_SCOPE = 'Formation introuvable ou hors de votre périmètre : choisissez une des formations que vous animez.'
+
+/** The trainings the person may link a workspace to: those their own access reaches (a trainer, the trainings they run). */
+export async function linkableTrainings(payload: Payload, user: User) {
+  const { docs } = await payload.find({ collection: 'trainings', sort: '-startDate', limit: 200, pagination: false, depth: 0, select: { title: true, startDate: true }, user, overrideAccess: false })
+  return docs.map((t) => ({ id: t.id, title: t.title, startDate: t.startDate }))
+}
+
+async function trainingInScope(payload: Payload, user: User, id: number) {
+  const training = await payload.findByID({ collection: 'trainings', id, depth: 0, select: { title: true }, disableErrors: true, user, overrideAccess: false }).catch(() => null)
+  if (!training) throw new PortalError('invalidInput', {}, [{ path: 'training', message: OUT_OF_SCOPE }])
+  return training
+}
+
+function mayRunGroup(opened: TOpened) {
+  if (!opened.controls || opened.ws.kind !== 'group') throw refused('Seul le formateur qui a créé l’espace de groupe le relie à une formation et y inscrit des stagiaires.')
+}
+
+/** Links the group workspace to one of the trainer's trainings, changes it, or removes it (`null`). */
+export async function linkTraining(payload: Payload, user: User, opened: TOpened, trainingId: number | null, now: Date): Promise<void> {
+  mayRunGroup(opened)
+  const training = trainingId === null ? null : await trainingInScope(payload, user, trainingId)
+  await payload.update({ collection: 'sandbox-workspaces', id: opened.ws.id, data: { training: training?.id ?? null }, ...SYS })
+  await payload.create({ collection: 'sandbox-history', data: { workspace: opened.ws.id, member: 'formateur', memberName: user.name, user: user.id, action: training ? 'workspace.training' : 'workspace.training.remove', after: training?.title ?? undefined, at: now.toISOString() } as never, ...SYS })
+}
+
+export type TTraineesAdded = { added: string[]; alreadyIn: number; withoutAccount: number }
+
+/**
+ * Gives every participant enrolled in the linked training who has a portal account (the account with the
+ * participant's email) a new account of the workspace with the role chosen, in one action; people already
+ * holding an account of the workspace are left as they are.
+ */
+export async function addTrainingTrainees(payload: Payload, user: User, opened: TOpened, role: 'caseManager' | 'supervisor'): Promise<TTraineesAdded> {
+  mayRunGroup(opened)
+  const trainingId = opened.ws.training ? idOf(opened.ws.training) : null
+  if (!trainingId) throw refused('Reliez d’abord l’espace à une formation : ses participants inscrits y deviennent stagiaires.')
+  await trainingInScope(payload, user, Number(trainingId))
+  // The trainer's own access to enrolments and to the participants' contact details, so the scope holds here too.
+  const enrolments = await payload.find({ collection: 'enrolments', where: { training: { equals: trainingId } }, limit: 1000, pagination: false, depth: 0, select: { participant: true }, user, overrideAccess: false })
+  const participantIds = enrolments.docs.map((e) => idOf(e.participant))
+  const participants = participantIds.length ? (await payload.find({ collection: 'participants', where: { id: { in: participantIds } }, limit: 1000, pagination: false, depth: 0, select: { email: true, trainers: true }, user, overrideAccess: false })).docs : []
+  const emails = [...new Set(participants.map((p) => p.email?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))]
+  const accounts = emails.length ? (await payload.find({ collection: 'users', where: { email: { in: emails } }, limit: 1000, pagination: false, depth: 0, select: { name: true, email: true, active: true }, overrideAccess: true })).docs.filter((u) => u.active !== false) : []
+  const members = [...(opened.ws.members ?? [])]
+  const holding = new Set(members.map((m) => (m.user ? String(idOf(m.user)) : null)).filter(Boolean))
+  const fresh = accounts.filter((a) => !holding.has(String(a.id)))
+  for (const account of fresh) members.push({ memberId: `compte-${shortId(3)}`, name: account.name, role, user: account.id, active: true })
+  if (fresh.length) await saveMembers(payload, opened, members)
+  const withAccount = new Set(accounts.map((a) => a.email.toLowerCase()))
+  return { added: fresh.map((a) => a.name), alreadyIn: accounts.length - fresh.length, withoutAccount: participants.filter((p) => !p.email || !withAccount.has(p.email.trim().toLowerCase())).length }
+}

@@ -118,3 +118,18 @@ export function visitFromForm(entries: Iterable<[string, string]>): unknown {
     actions,
   }
 }
+
+/**
+ * Body of POST /bac-a-sable/<espace>/cas/<cas>/fiche.json: one form of a sandbox case saved from its page, kept by
+ * the offline queue when the training room's connection drops. `actor` is the workspace account the trainee acted
+ * as when saving (not the one chosen when it is sent); the values are checked against the form's definition by the
+ * same code as the server's save (cms/rules/sandbox-forms.ts) by `sandboxSaveValidator` (site/lib/sandbox-save.ts,
+ * apart so that the other queue uses do not carry the form checker).
+ */
+export const ZSandboxFormSave = z.object({
+  form: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,30}$/, { error: 'Fiche inconnue.' })),
+  actor: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'Compte de l’espace inconnu.' })),
+  values: z.record(z.string(), z.unknown(), { error: 'Valeurs de la fiche illisibles.' }),
+})
+export type TSandboxFormSave = z.infer<typeof ZSandboxFormSave>
+

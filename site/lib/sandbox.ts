@@ -1,8 +1,8 @@
 import type { AstroGlobal } from 'astro'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import type { User } from '#cms/payload-types.ts'
-import { actingAs, openWorkspace, type TOpened } from '#cms/sandbox/service.ts'
-import type { TMember } from '#cms/rules/sandbox-workflow.ts'
+import { actingAs, caseOf, openWorkspace, type TCaseRecord, type TOpened } from '#cms/sandbox/service.ts'
+import { canSeeCase, type TMember } from '#cms/rules/sandbox-workflow.ts'
 
 // What every /bac-a-sable/<espace>/… page needs: the signed-in person, the workspace opened for them (another
 // person's workspace is a 404, never a "forbidden" that would confirm it exists), and the account they act as —
@@ -27,6 +27,22 @@ export async function sandboxPage(Astro: Pick<AstroGlobal, 'locals' | 'params' |
     if (error instanceof PortalError && error.status === 404) return null
     throw error
   }
+}
+
+/**
+ * The workspace and the case of the URL for the person, or null (404): the case page's access — a case manager
+ * reaches the cases they own or that are shared with them, supervisors, the organisation administrator and the
+ * trainer every case of the workspace. Used by what a case's page offers besides the page (its printed file).
+ */
+export async function sandboxCase(Astro: Pick<AstroGlobal, 'locals' | 'params' | 'cookies'>): Promise<{ page: TSandboxPage; record: TCaseRecord } | null> {
+  const page = await sandboxPage(Astro)
+  if (!page) return null
+  const record = await caseOf(Astro.locals.payload, page.opened, String(Astro.params['caseId'])).catch((error: unknown) => {
+    if (error instanceof PortalError && error.status === 404) return null
+    throw error
+  })
+  if (!record || (page.actor && !canSeeCase(record.state, page.actor))) return null
+  return { page, record }
 }
 
 /** The acting account, for an action (a trainer following a group workspace has none: the rule says so). */

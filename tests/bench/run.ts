@@ -1,7 +1,8 @@
 // `npm run bench`: the performance budgets, measured against the production build with compression on.
 // Every figure is printed with its budget; server figures are ratios to a static file of the same bytes served in
 // the same run, and a bounded load loop gives the p95 of 50 signed-in clients (docs/performance.md).
-// `npm run bench -- serveur` runs only the server figures (no Lighthouse, no video or size checks).
+// `npm run bench -- serveur` runs only the server figures (no Lighthouse, no video or size checks);
+// `npm run bench -- bac-a-sable` only the sandbox's (docs/sandbox.md, "Speed").
 // Exits non-zero when a budget is missed.
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
@@ -227,12 +228,13 @@ const pages = {
   module: '/formation/etape-1-identification-enregistrement',
 }
 const serverOnly = process.argv.slice(2).includes('serveur')
+const sandboxOnly = process.argv.slice(2).includes('bac-a-sable')
 try {
-  if (!serverOnly) await clientFigures()
-  await ratioFigures(portal.url, [{ name: 'page ressource depuis la base (visiteur)', path: pages.ressource, budget: 2 }], 200)
-  await signedInFigures(portal.url)
+  if (!serverOnly && !sandboxOnly) await clientFigures()
+  if (!sandboxOnly) await ratioFigures(portal.url, [{ name: 'page ressource depuis la base (visiteur)', path: pages.ressource, budget: 2 }], 200)
+  if (!sandboxOnly) await signedInFigures(portal.url)
   await sandboxFigures(portal.url)
-  if (!serverOnly) await lighthouseFigures()
+  if (!serverOnly && !sandboxOnly) await lighthouseFigures()
 } finally {
   await portal.stop()
 }

@@ -311,6 +311,7 @@ describe('bad input on every site form', () => {
     'bac-a-sable/[ws]/compte.ts': () => '/bac-a-sable/1/compte',
     'bac-a-sable/[ws]/cas/[caseId].astro': () => '/bac-a-sable/1/cas/1',
     'bac-a-sable/[ws]/cas/[caseId]/[form].astro': () => '/bac-a-sable/1/cas/1/1.A',
+    'bac-a-sable/[ws]/cas/[caseId]/fiche.json.ts': () => '/bac-a-sable/1/cas/1/fiche.json',
     // Last: it ends the session the sweep uses.
     'deconnexion.ts': () => '/deconnexion',
   }
