@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { z } from 'zod'
 import { isImportAbandoned, type TImportOwner } from '../rules/import-journal.ts'
 
@@ -97,18 +97,23 @@ export async function recoverImports(payload: Payload, now = new Date()): Promis
 async function undoImport(payload: Payload, journal: TImportJournal) {
   const since = { greater_than_equal: journal.startedAt }
   // The people it registered: its names among the records created since it started (its own, as the duplicate
-  // check refuses a second person with the same name unless confirmed distinct).
-  const people = journal.people.length
+  // check refuses a second person with the same name unless confirmed distinct). Matched here, not in SQL: a
+  // condition per name would exceed SQLite's expression depth for a large file.
+  const names = new Set(journal.people.map((p) => `${p.firstName}\u0000${p.lastName}`))
+  const people = names.size
     ? (
         await payload.find({
           collection: 'participants',
-          where: { and: [{ createdAt: since }, { or: journal.people.map((p): Where => ({ and: [{ firstName: { equals: p.firstName } }, { lastName: { equals: p.lastName } }] })) }] },
+          where: { createdAt: since },
+          select: { firstName: true, lastName: true },
           limit: 0,
           pagination: false,
           depth: 0,
           overrideAccess: true,
         })
-      ).docs.map((p) => p.id)
+      ).docs
+        .filter((p) => names.has(`${p.firstName}\u0000${p.lastName}`))
+        .map((p) => p.id)
     : []
   const participants = [...people, ...journal.reused]
   const enrolments = participants.length

@@ -88,7 +88,8 @@ try {
   console.log(line('anonymes', anonymous))
   console.log(line('connectés', signedIn))
   console.log(`mémoire résidente (RSS) : avant ${started.rss.toFixed(0)} Mo, pic ${peakRss.toFixed(0)} Mo, après ${after.rss.toFixed(0)} Mo  ${peakRss < ONE_GB_SERVER_MB * 0.8 ? 'OK' : 'HORS CIBLE'} (cible : moins de 80 % d’un serveur de 1 Go)`)
-  console.log(`tas V8 utilisé : avant ${started.heapUsed.toFixed(0)} Mo, pic ${peakHeap.toFixed(0)} Mo, après ${after.heapUsed.toFixed(0)} Mo ; hors tas après : buffers ${after.arrayBuffers.toFixed(0)} Mo, externe ${after.external.toFixed(0)} Mo`)
+  console.log(`tas V8 utilisé : avant ${started.heapUsed.toFixed(0)} Mo, pic ${peakHeap.toFixed(0)} Mo, après ${after.heapUsed.toFixed(0)} Mo (réservé après : ${after.heapTotal.toFixed(0)} Mo)`)
+  console.log(`hors du tas après : ${(after.rss - after.heapTotal).toFixed(0)} Mo (code, modules natifs, libsql), dont buffers ${after.arrayBuffers.toFixed(0)} Mo et mémoire externe ${after.external.toFixed(0)} Mo`)
 } finally {
   await portal.stop()
   fs.rmSync(reportFile, { force: true })

@@ -20,7 +20,7 @@ const immutable = (on: boolean) => execFileSync('chattr', [on ? '+i' : '-i', ...
 beforeAll(async () => {
   if (process.getuid?.() !== 0) throw new Error('This fault test makes the database file immutable with chattr: run it as root (as the test machine does).')
   payload = await testPortal()
-}, 300_000)
+}, 900_000)
 afterAll(() => immutable(false))
 
 describe('read-only database file', () => {

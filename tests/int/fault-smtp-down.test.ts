@@ -9,7 +9,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let payload: Payload
 beforeAll(async () => {
   ;({ smtp, payload } = await portalDeliveringMail())
-}, 300_000)
+}, 900_000)
 afterAll(async () => {
   await smtp?.close()
 })
