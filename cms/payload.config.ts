@@ -49,6 +49,7 @@ import { Dhis2Sends } from './collections/Dhis2Sends.ts'
 import { CaseAggregates } from './collections/CaseAggregates/index.ts'
 import { CpimsMapping } from './globals/CpimsMapping.ts'
 import { dhis2Endpoints } from './dhis2/endpoints.ts'
+import { answerUnwritableDatabase } from './endpoints/errors.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -85,6 +86,7 @@ export default guardApi(buildConfig(portalAdmin({
   email: outboxEmailAdapter,
   // GraphQL is not used by the portal: one less surface to secure.
   graphQL: { disable: true },
+  hooks: { afterError: [answerUnwritableDatabase] },
   jobs: {
     tasks: [sendEmailTask, passwordResetTask, dailyRoutineTask],
     access: { run: ({ req }) => can(req.user, 'administer'), queue: ({ req }) => can(req.user, 'administer') },

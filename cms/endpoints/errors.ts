@@ -1,7 +1,8 @@
-import { APIError, Forbidden, NotFound, ValidationError, type Payload } from 'payload'
+import { APIError, Forbidden, NotFound, ValidationError, type AfterErrorHook, type Payload } from 'payload'
 import { z } from 'zod'
 import { $ZodError } from 'zod/v4/core'
 import type { Capability } from '../rules/roles.ts'
+import { isDatabaseUnwritable } from './database-errors.ts'
 
 // One error type for every endpoint (Payload `/api` routes and Astro endpoints) and one mapper from any error to an
 // HTTP answer. See docs/kits.md. A PortalError is also a Payload APIError, so one thrown from a hook or an operation
@@ -143,6 +144,14 @@ export const ERROR_CATALOGUE = {
       en: 'Conflict: someone else changed this record since you opened it. Nothing was overwritten: compare the differences, then open the record again to save.',
     }),
   },
+  databaseUnwritable: {
+    status: 503,
+    /** The database answers reads but refuses writes (cms/endpoints/database-errors.ts): say so, not "unexpected". */
+    text: (): TText => ({
+      fr: 'Enregistrement impossible pour le moment : la base de données du portail refuse les écritures (fichier en lecture seule ou disque plein). Rien n’a été modifié ; la consultation reste possible. Réessayez plus tard et prévenez l’administrateur.',
+      en: 'Saving is not possible for now: the portal’s database refuses writes (read-only file or full disk). Nothing was changed; reading still works. Try again later and tell the administrator.',
+    }),
+  },
   internal: {
     status: 500,
     text: (): TText => ({
@@ -201,9 +210,9 @@ export function zodFieldErrors(error: $ZodError): TFieldError[] {
 export function errorAnswer(error: unknown, options: { lang?: 'fr' | 'en'; log?: Payload['logger'] } = {}): { status: number; body: TErrorBody } {
   const lang = options.lang ?? 'fr'
   const portal = asPortalError(error)
-  if (portal.code === 'internal') {
+  if (portal.code === 'internal' || portal.code === 'databaseUnwritable') {
     const log = options.log ?? { error: (entry: unknown) => console.error(entry) }
-    log.error({ err: error, msg: 'Unexpected error in an endpoint (answered 500 without detail)' })
+    log.error({ err: error, msg: `${portal.code === 'internal' ? 'Unexpected error' : 'Database refuses writes'} in an endpoint (answered ${portal.status} without detail)` })
   }
   const message = portal.text[lang]
   const entry = { name: 'PortalError', code: portal.code as string, message }
@@ -232,6 +241,7 @@ export function asPortalError(error: unknown): PortalError {
     rejected.status = error.status
     return rejected
   }
+  if (isDatabaseUnwritable(error)) return new PortalError('databaseUnwritable')
   return new PortalError('internal')
 }
 
@@ -241,4 +251,14 @@ export function errorResponse(error: unknown, options: { lang?: 'fr' | 'en'; log
   const headers = new Headers(options.headers)
   headers.set('Cache-Control', 'no-store')
   return Response.json(body, { status, headers })
+}
+
+/**
+ * Payload's afterError hook: its own REST routes (`/api/<collection>`) answer a write the database refuses with
+ * the same French 503 as the portal's endpoints, instead of "Something went wrong." (Payload has logged it).
+ */
+export const answerUnwritableDatabase: AfterErrorHook = ({ error }) => {
+  if (!isDatabaseUnwritable(error)) return undefined
+  const portal = new PortalError('databaseUnwritable')
+  return { status: portal.status, response: { errors: [{ name: 'PortalError', code: portal.code, message: portal.text.fr }] } }
 }

@@ -8,8 +8,9 @@ import { fullNameOf, type TMatchReason } from '../rules/duplicates.ts'
 import { can } from '../rules/roles.ts'
 import { reaches, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../rules/scope.ts'
 import { normaliseName, trainingDays } from '../rules/trainings.ts'
-import type { Organisation, Region, Training } from '../payload-types.ts'
+import type { Enrolment, Organisation, Region, Training } from '../payload-types.ts'
 import { enrolParticipant, registerParticipant } from './enrolment.ts'
+import { closeImportJournal, openImportJournal } from './import-journal.ts'
 import { matchesIn, registryIdentities, type TRegistryPerson } from './registry.ts'
 
 // Import of a training's participants from a spreadsheet, in two steps: a preview (each row with the registry
@@ -179,12 +180,25 @@ export async function importParticipants(
   })
   if (errors.length > 0) return { ok: false, errors }
 
+  // The journal first: if this process dies before the end, the next start takes back what the import wrote
+  // (cms/trainings/import-journal.ts). It lists the enrolments the import will update with their current marks.
+  const reused = decisions.flatMap((d) => (d!.personId === null ? [] : [d!.personId]))
+  const enrolled = reused.length
+    ? (await payload.find({ collection: 'enrolments', where: { and: [{ training: { equals: training.id } }, { participant: { in: reused } }] }, limit: 0, pagination: false, depth: 0, req, overrideAccess: true })).docs
+    : []
+  const journal = await openImportJournal(payload, {
+    training: training.id,
+    organisations: toCreate.map((o) => o.acronym),
+    people: decisions.flatMap((d) => (d!.personId === null ? [{ firstName: d!.row.firstName, lastName: d!.row.lastName }] : [])),
+    reused,
+    updated: enrolled.map((e) => ({ id: e.id, before: marksOf(e) })),
+  })
   const shouldCommit = await initTransaction(req)
   // Payload's SQLite adapter runs without database transactions (MongoDB has them): there, what was written is
   // undone by hand when a later row fails, so the import stays all or nothing on both.
   const written: Written[] = []
   let created = 0
-  let reused = 0
+  let reusedCount = 0
   let enrolments = 0
   let current: number | null = null
   try {
@@ -212,13 +226,13 @@ export async function importParticipants(
         written.push({ collection: 'participants', id: doc.id })
         participantId = idOf(doc)!
         created += 1
-      } else reused += 1
+      } else reusedCount += 1
       const existing = (await payload.find({ collection: 'enrolments', where: { and: [{ training: { equals: training.id } }, { participant: { equals: participantId } }] }, limit: 1, depth: 0, req, overrideAccess: true })).docs[0]
       const marks = { attendance: row.attendance, preTest: row.preTest, postTest: row.postTest }
       // A person found by their details may be enrolled although the importer's scope does not reach them yet.
       const foundByDetails = decision!.personId !== null
       if (existing) {
-        written.push({ collection: 'enrolments', id: existing.id, before: { attendance: (existing.attendance ?? []).map(({ date, status }) => ({ date, status })), preTest: existing.preTest ?? null, postTest: existing.postTest ?? null } })
+        written.push({ collection: 'enrolments', id: existing.id, before: marksOf(existing) })
         await payload.update({ collection: 'enrolments', id: existing.id, data: marks, req, user: req.user, overrideAccess: false })
       } else {
         const doc = await enrolParticipant(req, training.id, participantId, marks, foundByDetails)
@@ -228,12 +242,15 @@ export async function importParticipants(
       if ((i + 1) % 10 === 0 || i + 1 === decisions.length) onProgress(i + 1, decisions.length)
     }
     current = null
-    await audit(payload, { action: 'import.participants', actor: req.user as never, ip: clientIp(req.headers), details: { training: training.id, file: file.name, rows: rows.length, created, reused, organisations: toCreate.map((o) => o.acronym) } }, req)
+    await audit(payload, { action: 'import.participants', actor: req.user as never, ip: clientIp(req.headers), details: { training: training.id, file: file.name, rows: rows.length, created, reused: reusedCount, organisations: toCreate.map((o) => o.acronym) } }, req)
     if (shouldCommit) await commitTransaction(req)
-    return { ok: true, created, reused, enrolments, organisations: toCreate.length }
+    await closeImportJournal(payload, journal)
+    return { ok: true, created, reused: reusedCount, enrolments, organisations: toCreate.length }
   } catch (error) {
     await killTransaction(req)
     if (!shouldCommit) await undo(req, written)
+    // Taken back in-process: nothing left for the start-up recovery (if the undo itself failed, the journal stays).
+    await closeImportJournal(payload, journal)
     // A refused record (a probable duplicate the importer cannot see, a rule of the registry) names its row.
     const message = error instanceof ValidationError ? error.data.errors.map((e) => e.message).join(' ') : error instanceof Error ? error.message : String(error)
     return { ok: false, errors: [{ row: current, column: null, message: `L’import a échoué et rien n’a été enregistré : ${message}` }] }
@@ -243,7 +260,13 @@ export async function importParticipants(
 /** A record the import wrote: created (deleted on undo), or an enrolment updated (its previous marks restored). */
 type Written =
   | { collection: 'organisations' | 'participants' | 'enrolments'; id: number | string; before?: undefined }
-  | { collection: 'enrolments'; id: number | string; before: { attendance: { date: string; status: 'present' | 'absent' | 'late' | 'excused' }[]; preTest: number | null; postTest: number | null } }
+  | { collection: 'enrolments'; id: number | string; before: TMarks }
+type TMarks = { attendance: { date: string; status: 'present' | 'absent' | 'late' | 'excused' }[]; preTest: number | null; postTest: number | null }
+
+/** An enrolment's marks as the import overwrites them (restored by an undo). */
+function marksOf(enrolment: Enrolment): TMarks {
+  return { attendance: (enrolment.attendance ?? []).map(({ date, status }) => ({ date, status })), preTest: enrolment.preTest ?? null, postTest: enrolment.postTest ?? null }
+}
 
 /** Takes back what a failed import wrote, last first, as the system: the import is all or nothing. */
 async function undo(req: PayloadRequest, written: Written[]): Promise<void> {

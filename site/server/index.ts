@@ -17,6 +17,7 @@ import { areaOf, securityHeaders, type Area } from './headers.ts'
 import { healthz } from './healthz.ts'
 import { takePoint } from '#cms/rate-limits.ts'
 import { limitedAction, limitsOf } from './rate-limit.ts'
+import { startMemoryReport } from './memory-report.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
@@ -64,6 +65,7 @@ export async function startServer(options: PortalServerOptions = {}) {
   const port = options.port ?? env.PORT
   const hostname = options.hostname ?? '0.0.0.0'
   const payload: Payload = await startPortal()
+  if (process.env.MEMORY_REPORT_FILE) startMemoryReport(process.env.MEMORY_REPORT_FILE)
 
   const { default: next } = await import('next')
   const nextApp = next({ dev, dir: path.join(root, 'cms'), hostname: 'localhost', port })

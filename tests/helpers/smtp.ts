@@ -2,8 +2,11 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 
-/** A real SMTP server on localhost that keeps every message it receives, for tests to read. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on localhost that keeps every message it receives, for tests to read. `port` reopens a
+ * server where a stopped one listened (an SMTP outage test); by default any free port.
+ */
+export async function startSmtpServer(port = 0) {
   const messages: ParsedMail[] = []
   const waiters: (() => void)[] = []
   const server = new SMTPServer({
@@ -20,10 +23,11 @@ export async function startSmtpServer() {
         .catch(callback)
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const listening = (server.server.address() as AddressInfo).port
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    port: listening,
+    url: `smtp://127.0.0.1:${listening}`,
     messages,
     /** Resolves with the first message to `to` matching `subject`, waiting for it up to `timeoutMs`. */
     async waitFor(to: string, subject: RegExp, timeoutMs = 20_000): Promise<ParsedMail> {
