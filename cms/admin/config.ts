@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, DocumentTabCondition, GlobalConfig } from 'payload'
 import { can, type RoleHolder } from '../rules/roles.ts'
+import { withListDefaults } from './list-defaults.ts'
 
 // The back office's own parts, declared once for payload.config.ts: the dashboard, the navigation cut to each
 // job, the portal's identity, and what applies to every collection (docs/back-office.md).
@@ -7,7 +8,7 @@ import { can, type RoleHolder } from '../rules/roles.ts'
 /** Components of the admin (paths relative to cms/, resolved by the import map). */
 export const adminComponents = {
   Nav: '/admin/PortalNav.tsx#PortalNav',
-  afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/OperationsLinks.tsx#OperationsLinks'],
+  afterNavLinks: ['/admin/NavLinks.tsx#NavLinks', '/admin/ListViews.tsx#ListViews', '/admin/OperationsLinks.tsx#OperationsLinks'],
   providers: ['/admin/AccessibleNames.tsx#AccessibleNames'],
   graphics: { Logo: '/admin/graphics.tsx#Logo', Icon: '/admin/graphics.tsx#Icon' },
   views: {
@@ -29,11 +30,14 @@ function withAdminApiTab<T extends CollectionConfig | GlobalConfig>(entity: T): 
   } as T
 }
 
-/** What the back office applies to every collection and global, whoever wrote it: the API tab for administrators. */
+/**
+ * What the back office applies to every collection and global, whoever wrote it: the API tab for administrators,
+ * and how each list opens (columns, sort, search: cms/admin/list-defaults.ts).
+ */
 export function portalAdmin(config: Config): Config {
   return {
     ...config,
-    collections: config.collections?.map(withAdminApiTab),
+    collections: config.collections?.map((collection) => withListDefaults(withAdminApiTab(collection))),
     globals: config.globals?.map(withAdminApiTab),
   }
 }

@@ -37,9 +37,8 @@ const followSource: CollectionBeforeChangeHook = async ({ data, originalDoc, req
 export const ActionItems: CollectionConfig = {
   slug: 'action-items',
   labels: { singular: { fr: 'Point d’action', en: 'Action item' }, plural: { fr: 'Points d’action', en: 'Action items' } },
-  admin: { useAsTitle: 'activity', defaultColumns: ['activity', 'status', 'deadline', 'responsiblePerson', 'responsibleOrganisation', 'source'], group: { fr: 'Formations', en: 'Trainings' } },
+  admin: { useAsTitle: 'activity', group: { fr: 'Formations', en: 'Trainings' } },
   access: { read: actionItemsReadable, create: actionItemWriters, update: actionItemsWritable, delete: coordinatorsOrAdmins },
-  defaultSort: 'deadline',
   hooks: { beforeChange: [followSource] },
   fields: [
     { name: 'activity', type: 'text', required: true, maxLength: 300, label: { fr: 'Activité', en: 'Activity' } },

@@ -34,11 +34,9 @@ export const AuditLog: CollectionConfig = {
   labels: { singular: { fr: 'Entrée du journal', en: 'Audit entry' }, plural: { fr: 'Journal d’audit', en: 'Audit log' } },
   admin: {
     useAsTitle: 'action',
-    defaultColumns: ['createdAt', 'action', 'actorEmail', 'subjectEmail', 'ip'],
     group: { fr: 'Administration', en: 'Administration' },
   },
   access: serverOnly('audit-log', { read: adminsOnly, delete: nobody }),
-  defaultSort: '-createdAt',
   fields: [
     { name: 'action', type: 'select', required: true, index: true, options: AUDIT_ACTIONS.map((a) => ({ ...a, label: { ...a.label } })), label: { fr: 'Action', en: 'Action' } },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: { fr: 'Auteur', en: 'Actor' } },

@@ -32,9 +32,8 @@ const checkFramework: CollectionBeforeChangeHook = async ({ data, originalDoc, r
 export const Competencies: CollectionConfig = {
   slug: 'competencies',
   labels: { singular: { fr: 'Référentiel de compétences', en: 'Competency framework' }, plural: { fr: 'Référentiels de compétences', en: 'Competency frameworks' } },
-  admin: { useAsTitle: 'version', defaultColumns: ['version', 'title', 'updatedAt'], group: { fr: 'Suivi formatif', en: 'Supervision' } },
+  admin: { useAsTitle: 'version', group: { fr: 'Suivi formatif', en: 'Supervision' } },
   access: { read: signedIn, create: coordinatorsOrAdmins, update: coordinatorsOrAdmins, delete: adminsOnly },
-  defaultSort: '-createdAt',
   hooks: { beforeChange: [checkFramework] },
   fields: [
     { name: 'version', type: 'text', unique: true, index: true, admin: { readOnly: true, description: { fr: 'Lue dans le référentiel (champ « version »).', en: 'Read from the framework (“version” field).' } }, label: { fr: 'Version', en: 'Version' } },

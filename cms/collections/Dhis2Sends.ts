@@ -9,9 +9,8 @@ import { serverOnly } from '../access/server-only.ts'
 export const Dhis2Sends: CollectionConfig = {
   slug: 'dhis2-sends',
   labels: { singular: { fr: 'Envoi à DHIS2', en: 'DHIS2 sending' }, plural: { fr: 'Envois à DHIS2', en: 'DHIS2 sendings' } },
-  admin: { useAsTitle: 'period', defaultColumns: ['period', 'createdAt', 'values', 'imported', 'updated', 'sentBy'], group: { fr: 'Rapports', en: 'Reports' } },
+  admin: { useAsTitle: 'period', group: { fr: 'Rapports', en: 'Reports' } },
   access: serverOnly('dhis2-sends', { read: coordinatorsOrAdmins, delete: nobody }),
-  defaultSort: '-createdAt',
   fields: [
     { name: 'period', type: 'text', required: true, index: true, label: { fr: 'Période (code DHIS2)', en: 'Period (DHIS2 code)' } },
     { name: 'values', type: 'number', required: true, label: { fr: 'Valeurs envoyées', en: 'Values sent' } },

@@ -26,10 +26,9 @@ export const startFromRequest: CollectionBeforeValidateHook = async ({ data, req
 export const Faq: CollectionConfig = {
   slug: 'faq',
   labels: { singular: { fr: 'Question fréquente', en: 'FAQ entry' }, plural: { fr: 'Questions fréquentes (FAQ)', en: 'FAQ' } },
-  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', '_status'], group: { fr: 'Assistance', en: 'Support' } },
+  admin: { useAsTitle: 'question', group: { fr: 'Assistance', en: 'Support' } },
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
   versions: { drafts: true, maxPerDoc: 10 },
-  defaultSort: 'order',
   hooks: { beforeValidate: [startFromRequest] },
   fields: [
     {

@@ -13,7 +13,7 @@ const PUBLIC_FILE_CACHE = 'public, max-age=600'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { fr: 'Fichier', en: 'File' }, plural: { fr: 'Fichiers', en: 'Files' } },
-  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'mimeType', 'filesize', 'visibility'], group: { fr: 'Contenus', en: 'Content' } },
+  admin: { useAsTitle: 'filename', group: { fr: 'Contenus', en: 'Content' } },
   access: { read: publicFilesOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly },
   upload: {
     staticDir: MEDIA_DIR,

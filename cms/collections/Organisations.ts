@@ -13,9 +13,8 @@ export const ORGANISATION_KINDS = [
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
   labels: { singular: { fr: 'Structure', en: 'Organisation' }, plural: { fr: 'Structures', en: 'Organisations' } },
-  admin: { useAsTitle: 'acronym', defaultColumns: ['acronym', 'name', 'kind'], group: { fr: 'Référentiels', en: 'Reference data' } },
+  admin: { useAsTitle: 'acronym', group: { fr: 'Référentiels', en: 'Reference data' } },
   access: { read: anyone, create: coordinatorsOrAdmins, update: coordinatorsOrAdmins, delete: adminsOnly },
-  defaultSort: 'acronym',
   fields: [
     { name: 'acronym', type: 'text', required: true, unique: true, label: { fr: 'Sigle', en: 'Acronym' } },
     { name: 'name', type: 'text', required: true, label: { fr: 'Nom complet', en: 'Full name' } },

@@ -17,11 +17,9 @@ export const Outbox: CollectionConfig = {
       fr: 'Les liens personnels (réinitialisation, invitation, confirmation) sont masqués : seul le destinataire les reçoit. En production sans SMTP_URL, ces messages ne partent pas : configurez SMTP_URL.',
       en: 'Personal links (reset, invitation, confirmation) are masked: only the recipient receives them. In production without SMTP_URL these messages are not sent: configure SMTP_URL.',
     },
-    defaultColumns: ['createdAt', 'to', 'subject', 'status', 'attempts'],
     group: { fr: 'Administration', en: 'Administration' },
   },
   access: serverOnly('outbox', { read: adminsOnly, delete: nobody }),
-  defaultSort: '-createdAt',
   fields: [
     { name: 'to', type: 'text', required: true, index: true, label: { fr: 'Destinataire', en: 'To' } },
     { name: 'subject', type: 'text', required: true, label: { fr: 'Objet', en: 'Subject' } },

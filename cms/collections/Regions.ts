@@ -5,9 +5,8 @@ import { adminsOnly, anyone } from '../access/index.ts'
 export const Regions: CollectionConfig = {
   slug: 'regions',
   labels: { singular: { fr: 'Région', en: 'Region' }, plural: { fr: 'Régions', en: 'Regions' } },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'kind'], group: { fr: 'Référentiels', en: 'Reference data' } },
+  admin: { useAsTitle: 'name', group: { fr: 'Référentiels', en: 'Reference data' } },
   access: { read: anyone, create: adminsOnly, update: adminsOnly, delete: adminsOnly },
-  defaultSort: 'order',
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: { fr: 'Nom', en: 'Name' } },
     { name: 'code', type: 'text', required: true, unique: true, label: { fr: 'Code', en: 'Code' } },

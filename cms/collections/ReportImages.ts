@@ -24,7 +24,7 @@ const stampUploader: CollectionBeforeChangeHook = ({ data, req, operation }) => 
 export const ReportImages: CollectionConfig = {
   slug: 'report-images',
   labels: { singular: { fr: 'Image de rapport', en: 'Report image' }, plural: { fr: 'Images des rapports', en: 'Report images' } },
-  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'alt', 'createdAt'], group: { fr: 'Formations', en: 'Trainings' } },
+  admin: { useAsTitle: 'filename', group: { fr: 'Formations', en: 'Trainings' } },
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: ownTrainingsOrCoordinators },
   upload: {
     staticDir: REPORT_IMAGES_DIR,

@@ -16,7 +16,7 @@ const learnerName = { name: 'learnerName', type: 'text' as const, virtual: 'user
 export const ModuleProgress: CollectionConfig = {
   slug: 'module-progress',
   labels: { singular: { fr: 'Progression', en: 'Progress' }, plural: { fr: 'Progressions', en: 'Progress' } },
-  admin: { useAsTitle: 'learnerName', defaultColumns: ['learnerName', 'module', 'watchedRatio', 'bestScore', 'completedAt'], group },
+  admin: { useAsTitle: 'learnerName', group },
   access: serverOnly('module-progress', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
@@ -35,7 +35,7 @@ export const ModuleProgress: CollectionConfig = {
 export const QuizAttempts: CollectionConfig = {
   slug: 'quiz-attempts',
   labels: { singular: { fr: 'Tentative de quiz', en: 'Quiz attempt' }, plural: { fr: 'Tentatives de quiz', en: 'Quiz attempts' } },
-  admin: { useAsTitle: 'learnerName', defaultColumns: ['learnerName', 'module', 'score', 'passed', 'createdAt'], group },
+  admin: { useAsTitle: 'learnerName', group },
   access: serverOnly('quiz-attempts', { read: ownOrFollowers, delete: adminsOnly }),
   fields: [
     userField,
@@ -55,7 +55,7 @@ const revokers = ({ req }: { req: { user?: unknown } }) => can(req.user as never
 export const Certificates: CollectionConfig = {
   slug: 'certificates',
   labels: { singular: { fr: 'Attestation', en: 'Certificate' }, plural: { fr: 'Attestations', en: 'Certificates' } },
-  admin: { useAsTitle: 'holderName', defaultColumns: ['holderName', 'issuedAt', 'revoked'], group },
+  admin: { useAsTitle: 'holderName', group },
   access: serverOnly('certificates', { read: ownOrCoordinators, update: revokers, delete: nobody }),
   fields: [
     { ...userField, label: { fr: 'Titulaire', en: 'Holder' }, access: serverSetField, admin: { readOnly: true } },

@@ -30,12 +30,10 @@ export const CapacityPlanItems: CollectionConfig = {
   labels: { singular: { fr: 'Activité du plan de renforcement', en: 'Capacity plan item' }, plural: { fr: 'Plan de renforcement des capacités', en: 'Capacity-building plan' } },
   admin: {
     useAsTitle: 'activity',
-    defaultColumns: ['activity', 'status', 'deadline', 'period', 'responsible'],
     group: { fr: 'Cadre commun', en: 'Common framework' },
     description: { fr: 'Export XLSX/PDF et état du plan à une date passée : page « Réunions » du portail (/reunions).', en: 'XLSX/PDF export and the plan at a past date: the portal’s “Meetings” page (/reunions).' },
   },
   access: { read: staffOnly, create: coordinatorsOrAdmins, update: coordinatorsOrAdmins, delete: coordinatorsOrAdmins },
-  defaultSort: 'deadline',
   endpoints: capacityPlanEndpoints,
   hooks: { beforeChange: [keepHistory] },
   fields: [

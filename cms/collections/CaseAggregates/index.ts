@@ -11,10 +11,9 @@ import { importCaseExport } from './endpoints.ts'
 export const CaseAggregates: CollectionConfig = {
   slug: 'case-aggregates',
   labels: { singular: { fr: 'Agrégat de cas', en: 'Case aggregate' }, plural: { fr: 'Agrégats de cas (CPIMS+)', en: 'Case aggregates (CPIMS+)' } },
-  admin: { useAsTitle: 'month', defaultColumns: ['month', 'region', 'sex', 'ageGroup', 'dimension', 'category', 'count'], group: { fr: 'Rapports', en: 'Reports' } },
+  admin: { useAsTitle: 'month', group: { fr: 'Rapports', en: 'Reports' } },
   access: serverOnly('case-aggregates', { read: coordinatorsOrAdmins, delete: nobody }),
   endpoints: [{ path: '/import', method: 'post', handler: importCaseExport }],
-  defaultSort: '-month',
   fields: [
     { name: 'month', type: 'text', required: true, index: true, label: { fr: 'Mois (AAAA-MM)', en: 'Month (YYYY-MM)' } },
     { name: 'region', type: 'text', required: true, index: true, label: { fr: 'Région (code)', en: 'Region (code)' } },

@@ -13,9 +13,7 @@ export const ConsultationComments: CollectionConfig = {
   labels: { singular: { fr: 'Commentaire de consultation', en: 'Consultation comment' }, plural: { fr: 'Commentaires de consultation', en: 'Consultation comments' } },
   admin: {
     useAsTitle: 'section',
-    defaultColumns: ['resource', 'section', 'author', 'decision', 'createdAt'],
     group: { fr: 'Contenus', en: 'Content' },
-    listSearchableFields: ['comment', 'section'],
   },
   access: { read: editorsOrAuthor, create: signedIn, update: editorsOrAuthor, delete: adminsOnly },
   hooks: { beforeChange: [guardComment] },

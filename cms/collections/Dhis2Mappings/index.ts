@@ -20,7 +20,6 @@ export const Dhis2Mappings: CollectionConfig = {
   labels: { singular: { fr: 'Correspondance DHIS2', en: 'DHIS2 mapping' }, plural: { fr: 'Correspondances DHIS2', en: 'DHIS2 mappings' } },
   admin: {
     useAsTitle: 'label',
-    defaultColumns: ['label', 'kind', 'dataElement', 'categoryOptionCombo', 'orgUnit'],
     group: { fr: 'Rapports', en: 'Reports' },
     description: { fr: 'Codes DHIS2 (et non identifiants internes) : l’export utilise idScheme=code.', en: 'DHIS2 codes (not internal ids): the export uses idScheme=code.' },
   },

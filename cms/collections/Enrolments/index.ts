@@ -19,7 +19,7 @@ const score = (name: string, fr: string, en: string) => ({
 export const Enrolments: CollectionConfig = {
   slug: 'enrolments',
   labels: { singular: { fr: 'Inscription', en: 'Enrolment' }, plural: { fr: 'Inscriptions', en: 'Enrolments' } },
-  admin: { useAsTitle: 'participantName', defaultColumns: ['participantName', 'training', 'preTest', 'postTest'], group: { fr: 'Formations', en: 'Trainings' }, description: { fr: 'Une ligne par personne et par formation : la présence et les notes se saisissent sur la page mobile de la formation (/presentiel).', en: 'One line per person and training: attendance and scores are entered on the training’s mobile page (/presentiel).' } },
+  admin: { useAsTitle: 'participantName', group: { fr: 'Formations', en: 'Trainings' }, description: { fr: 'Une ligne par personne et par formation : la présence et les notes se saisissent sur la page mobile de la formation (/presentiel).', en: 'One line per person and training: attendance and scores are entered on the training’s mobile page (/presentiel).' } },
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: ownTrainingsOrCoordinators },
   hooks: { beforeChange: [checkEnrolment], afterChange: [refreshReachAfterChange], afterDelete: [refreshReachAfterDelete] },
   fields: [

@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../fields/relations.ts'
 import { inviteesOf, mailMeeting } from '../../meetings/invitations.ts'
 import type { Meeting } from '../../payload-types.ts'
@@ -7,13 +7,11 @@ import { meetingProblems } from '../../rules/meetings.ts'
 /** Request context flag: write a meeting without emailing anyone (seed, an RSVP answer being recorded). */
 export const QUIET = 'meetingsQuiet'
 
-/** Refuses what cms/rules/meetings.ts calls wrong (end before start, a past quarter's meeting still planned…). */
-export const checkMeeting: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
-  const merged = { status: data.status ?? originalDoc?.status, start: data.start ?? originalDoc?.start, end: data.end ?? originalDoc?.end }
-  const problems = meetingProblems(merged, new Date())
-  if (problems.length > 0) throw new ValidationError({ collection: 'meetings', errors: problems }, req.t)
-  return data
-}
+/**
+ * What cms/rules/meetings.ts calls wrong (end before start, a past quarter's meeting still planned…), as field
+ * problems checked with the other fields (cms/fields/cross-checks.ts): every invalid field is reported at once.
+ */
+export const meetingFieldProblems = (meeting: Pick<Meeting, 'status' | 'start' | 'end'>) => (meeting.start ? meetingProblems(meeting, new Date()) : [])
 
 /** The fields whose change calendar software must apply: a change raises the calendar SEQUENCE. */
 const CALENDAR_FIELDS = ['title', 'start', 'end', 'venue', 'onlineLink', 'status'] as const

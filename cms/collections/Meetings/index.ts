@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
+import { date, select } from 'payload/shared'
 import { coordinatorsOrAdmins } from '../../access/index.ts'
 import { invitedOrCoordinators } from '../../access/meetings.ts'
 import { serverSetField } from '../../access/server-only.ts'
+import { checkedWith } from '../../fields/cross-checks.ts'
 import { MEETING_KINDS, MEETING_STATUSES, RSVP_ANSWERS } from '../../rules/meetings.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
 import { meetingEndpoints } from './endpoints.ts'
-import { checkMeeting, raiseSequence, sendInvitations } from './hooks.ts'
+import { meetingFieldProblems, raiseSequence, sendInvitations } from './hooks.ts'
 
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'dd/MM/yyyy HH:mm', timeIntervals: 15 }
 const answers = Object.fromEntries(Object.entries(RSVP_ANSWERS).map(([k, v]) => [k, { fr: v.fr, en: v.en }]))
@@ -21,28 +23,26 @@ export const Meetings: CollectionConfig = {
   labels: { singular: { fr: 'Réunion du cadre commun', en: 'Framework meeting' }, plural: { fr: 'Réunions du cadre commun', en: 'Framework meetings' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'kind', 'start', 'status'],
     group: { fr: 'Cadre commun', en: 'Common framework' },
     description: { fr: 'Planifier l’année, suivre les réponses et la conformité trimestrielle : page « Réunions » du portail (/reunions).', en: 'Plan the year, follow answers and quarter compliance: the portal’s “Meetings” page (/reunions).' },
   },
   access: { read: invitedOrCoordinators, create: coordinatorsOrAdmins, update: coordinatorsOrAdmins, delete: coordinatorsOrAdmins },
-  defaultSort: '-start',
   endpoints: meetingEndpoints,
-  hooks: { beforeChange: [checkMeeting, raiseSequence], afterChange: [sendInvitations] },
+  hooks: { beforeChange: [raiseSequence], afterChange: [sendInvitations] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { fr: 'Intitulé', en: 'Title' } },
     {
       type: 'row',
       fields: [
         { name: 'kind', type: 'select', required: true, defaultValue: 'quarterly', options: selectOptions(MEETING_KINDS), label: { fr: 'Type', en: 'Kind' } },
-        { name: 'status', type: 'select', required: true, defaultValue: 'planned', index: true, options: selectOptions(MEETING_STATUSES), label: { fr: 'Statut', en: 'Status' } },
+        { name: 'status', type: 'select', required: true, defaultValue: 'planned', index: true, validate: checkedWith(meetingFieldProblems, select), options: selectOptions(MEETING_STATUSES), label: { fr: 'Statut', en: 'Status' } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'start', type: 'date', required: true, index: true, label: { fr: 'Début (heure de Bamako)', en: 'Start (Bamako time)' }, admin: { date: dateTime } },
-        { name: 'end', type: 'date', required: true, label: { fr: 'Fin (heure de Bamako)', en: 'End (Bamako time)' }, admin: { date: dateTime } },
+        { name: 'start', type: 'date', required: true, index: true, validate: checkedWith(meetingFieldProblems, date), label: { fr: 'Début (heure de Bamako)', en: 'Start (Bamako time)' }, admin: { date: dateTime } },
+        { name: 'end', type: 'date', required: true, validate: checkedWith(meetingFieldProblems, date), label: { fr: 'Fin (heure de Bamako)', en: 'End (Bamako time)' }, admin: { date: dateTime } },
       ],
     },
     {

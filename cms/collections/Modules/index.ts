@@ -13,9 +13,8 @@ const readOnly = { readOnly: true, description: { fr: 'Issu du curriculum livré
 export const Modules: CollectionConfig = {
   slug: 'modules',
   labels: { singular: { fr: 'Module d’autoformation', en: 'Self-training module' }, plural: { fr: 'Modules d’autoformation', en: 'Self-training modules' } },
-  admin: { useAsTitle: 'title', defaultColumns: ['order', 'title', 'kind', 'required'], group: { fr: 'Autoformation', en: 'Self-training' } },
+  admin: { useAsTitle: 'title', group: { fr: 'Autoformation', en: 'Self-training' } },
   access: { read: anyone, create: adminsOnly, update: curriculumEditors, delete: adminsOnly },
-  defaultSort: 'order',
   hooks: { beforeValidate: [checkQuiz] },
   fields: [
     { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { position: 'sidebar', readOnly: true }, label: { fr: 'Adresse (slug)', en: 'Slug' } },

@@ -10,13 +10,11 @@ export const News: CollectionConfig = {
   labels: { singular: { fr: 'Actualité', en: 'News item' }, plural: { fr: 'Actualités', en: 'News' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', '_status', 'scheduled'],
     group: { fr: 'Contenus', en: 'Content' },
     preview: (doc) => (typeof doc.slug === 'string' ? `/actualites/${doc.slug}?apercu=1` : null),
   },
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
   versions: { drafts: { schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 15 } }, maxPerDoc: 25 },
-  defaultSort: '-publishedAt',
   hooks: { beforeChange: [stampPublication] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },

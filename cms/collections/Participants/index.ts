@@ -11,9 +11,8 @@ import { deriveAndCheckIdentity, reachOnCreate } from './hooks.ts'
 export const Participants: CollectionConfig = {
   slug: 'participants',
   labels: { singular: { fr: 'Participant', en: 'Participant' }, plural: { fr: 'Participants', en: 'Participants' } },
-  admin: { useAsTitle: 'fullName', defaultColumns: ['fullName', 'sex', 'function', 'organisation', 'region'], group: { fr: 'Formations', en: 'Trainings' }, listSearchableFields: ['lastName', 'firstName'] },
+  admin: { useAsTitle: 'fullName', group: { fr: 'Formations', en: 'Trainings' } },
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: coordinatorsOrAdmins },
-  defaultSort: 'lastName',
   hooks: { beforeValidate: [deriveAndCheckIdentity], afterChange: [reachOnCreate] },
   endpoints: [{ path: '/:id/merge', method: 'post', handler: mergeParticipants }],
   fields: [

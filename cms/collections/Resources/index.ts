@@ -12,14 +12,11 @@ export const Resources: CollectionConfig = {
   labels: { singular: { fr: 'Ressource', en: 'Resource' }, plural: { fr: 'Ressources', en: 'Resources' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'type', 'formCode', 'documentStatus', 'version', '_status', 'scheduled', 'updatedAt'],
     group: { fr: 'Contenus', en: 'Content' },
     preview: (doc) => (typeof doc.slug === 'string' ? `/ressources/${doc.slug}?apercu=1` : null),
-    listSearchableFields: ['title', 'summary', 'slug'],
   },
   access: { read: publishedOrEditors, create: editorsOnly, update: editorsOnly, delete: editorsOnly, readVersions: editorsOnly },
   versions: { drafts: { schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 15 } }, maxPerDoc: 25 },
-  defaultSort: '-publishedAt',
   hooks: { beforeChange: [deriveResourceFields], afterChange: [publishAttachedFile, recordSupersession], afterDelete: [withdrawAttachedFile] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200, label: { fr: 'Titre', en: 'Title' } },

@@ -19,9 +19,8 @@ const copied = (fr: string, en: string) => ({ access: serverSetField, admin: { r
 export const SupervisionVisits: CollectionConfig = {
   slug: 'supervision-visits',
   labels: { singular: { fr: 'Visite de suivi formatif', en: 'Supervision visit' }, plural: { fr: 'Visites de suivi formatif', en: 'Supervision visits' } },
-  admin: { useAsTitle: 'personName', defaultColumns: ['personName', 'date', 'mode', 'supervisor', 'nextFollowUp'], group: { fr: 'Suivi formatif', en: 'Supervision' } },
+  admin: { useAsTitle: 'personName', group: { fr: 'Suivi formatif', en: 'Supervision' } },
   access: { read: visitsReadable, create: supervisors, update: visitsWritable, delete: coordinatorsOrAdmins },
-  defaultSort: '-date',
   endpoints: supervisionEndpoints,
   hooks: { beforeChange: [prepareAndCheckVisit] },
   fields: [

@@ -20,7 +20,6 @@ export const SupportRequests: CollectionConfig = {
   labels: { singular: { fr: 'Demande d’assistance', en: 'Support request' }, plural: { fr: 'Demandes d’assistance', en: 'Support requests' } },
   admin: {
     useAsTitle: 'reference',
-    defaultColumns: ['reference', 'status', 'urgency', 'category', 'assignee', 'createdAt'],
     group: { fr: 'Assistance', en: 'Support' },
     hidden: ({ user }) => !supportDesk({ req: { user } } as never),
     description: {
@@ -29,7 +28,6 @@ export const SupportRequests: CollectionConfig = {
     },
   },
   access: { create: nobody, read: supportRequestReaders, update: supportDesk, delete: adminsOnly },
-  defaultSort: '-createdAt',
   hooks: { beforeChange: [stampDeskWork], afterChange: [sendNewReplies] },
   fields: [
     { name: 'reference', type: 'text', required: true, unique: true, index: true, access: serverSetField, label: { fr: 'Numéro de référence', en: 'Reference number' }, admin: { readOnly: true } },

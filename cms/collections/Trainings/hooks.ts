@@ -1,19 +1,27 @@
-import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../fields/relations.ts'
 import { itemsOfSource } from '../../rules/action-items.ts'
 import { hasRole } from '../../rules/roles.ts'
+import type { TFieldProblem } from '../../rules/supervision.ts'
 import { trainingDays } from '../../rules/trainings.ts'
 import { refreshParticipantTrainers } from './shared.ts'
 
-/** Before a training is written: its days are valid (cms/rules/trainings.ts), and a trainer who plans it runs it. */
-export const checkDatesAndRunner: CollectionBeforeChangeHook = ({ data, originalDoc, req, operation }) => {
-  const start = data.startDate ?? originalDoc?.startDate
-  const end = data.endDate ?? originalDoc?.endDate
+/**
+ * The dates of a training as a field problem (cms/rules/trainings.ts): checked with the other fields
+ * (cms/fields/cross-checks.ts), so that every invalid field of the form is reported at once.
+ */
+export function trainingDateProblems(training: { startDate?: string | null; endDate?: string | null }): TFieldProblem[] {
+  if (!training.startDate || !training.endDate) return []
   try {
-    trainingDays(String(start).slice(0, 10), String(end).slice(0, 10))
+    trainingDays(String(training.startDate).slice(0, 10), String(training.endDate).slice(0, 10))
+    return []
   } catch (error) {
-    throw new ValidationError({ collection: 'trainings', errors: [{ path: 'endDate', message: (error as Error).message }] }, req.t)
+    return [{ path: 'endDate', message: (error as Error).message }]
   }
+}
+
+/** Before a training is written: a trainer who plans it runs it. */
+export const addPlanningTrainer: CollectionBeforeChangeHook = ({ data, req, operation }) => {
   // A trainer who plans a training runs it: they must keep seeing what they created.
   if (operation === 'create' && req.user && hasRole(req.user as never, 'trainer')) {
     const trainers = (data.trainers ?? []).map(idOf)

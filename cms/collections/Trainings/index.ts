@@ -1,10 +1,12 @@
 import type { CollectionConfig, Where } from 'payload'
+import { date } from 'payload/shared'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../../access/index.ts'
 import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabulary.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
+import { checkedWith } from '../../fields/cross-checks.ts'
 import { idOf } from '../../fields/relations.ts'
 import { trainingEndpoints } from './endpoints.ts'
-import { checkDatesAndRunner, followTrainers } from './hooks.ts'
+import { addPlanningTrainer, followTrainers, trainingDateProblems } from './hooks.ts'
 
 /** The cercles a training may name: those of its region, or none until a region is chosen. */
 function cerclesOfRegion(siblingData: unknown): Where {
@@ -20,11 +22,10 @@ const ONE_PER_LINE = { fr: 'Un élément par ligne : le rapport en fait une list
 export const Trainings: CollectionConfig = {
   slug: 'trainings',
   labels: { singular: { fr: 'Formation', en: 'Training' }, plural: { fr: 'Formations', en: 'Trainings' } },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'startDate', 'region', 'status'], group: { fr: 'Formations', en: 'Trainings' } },
+  admin: { useAsTitle: 'title', group: { fr: 'Formations', en: 'Trainings' } },
   access: { read: ownTrainingsOrCoordinators, create: trainingStaff, update: ownTrainingsOrCoordinators, delete: coordinatorsOrAdmins },
-  defaultSort: '-startDate',
   endpoints: trainingEndpoints,
-  hooks: { beforeChange: [checkDatesAndRunner], afterChange: [followTrainers] },
+  hooks: { beforeChange: [addPlanningTrainer], afterChange: [followTrainers] },
   fields: [
     { name: 'links', type: 'ui', admin: { position: 'sidebar', components: { Field: '/admin/TrainingLinks.tsx#TrainingLinks' } } },
     { name: 'title', type: 'text', required: true, maxLength: 200, label: { fr: 'Intitulé', en: 'Title' } },
@@ -39,7 +40,7 @@ export const Trainings: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'startDate', type: 'date', required: true, index: true, label: { fr: 'Début', en: 'Start' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
-        { name: 'endDate', type: 'date', required: true, label: { fr: 'Fin', en: 'End' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
+        { name: 'endDate', type: 'date', required: true, validate: checkedWith(trainingDateProblems, date), label: { fr: 'Fin', en: 'End' }, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } } },
       ],
     },
     {

@@ -22,7 +22,6 @@ export const Users: CollectionConfig = {
   labels: { singular: { fr: 'Compte', en: 'Account' }, plural: { fr: 'Comptes', en: 'Accounts' } },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'roles', 'organisation', 'region', 'active'],
     group: { fr: 'Administration', en: 'Administration' },
   },
   auth: {
