@@ -26,18 +26,20 @@ export async function importCaseExport(req: PayloadRequest, file: { name: string
   const result = aggregateCases(table.rows, mapping.data, regions.docs.map((r) => ({ code: r.code, name: r.name })))
   if (!result.ok) return result
   const importedAt = new Date().toISOString()
-  // The new counts are written first, then the old counts of the same months removed; if writing fails, what was
-  // written is taken back, so the previous figures stay whole. (One transaction on MongoDB; SQLite runs without
-  // transactions in Payload, hence the explicit undo.)
+  // The new counts are written first, then the journal line, and only then are the months' old counts removed, in
+  // ONE delete statement (the adapter's deleteMany: a single SQL DELETE, all or nothing even without a
+  // transaction). If anything fails before that last statement has run, what was written is taken back and the
+  // previous figures stay whole. (One transaction on MongoDB; SQLite runs without transactions in Payload, hence
+  // the explicit undo — tests/int/case-export-undo.test.ts makes each step fail.)
   const shouldCommit = await initTransaction(req)
   try {
     for (const aggregate of result.aggregates) await payload.create({ collection: 'case-aggregates', data: { ...aggregate, importedAt }, overrideAccess: true, req })
-    await payload.delete({ collection: 'case-aggregates', where: { and: [{ month: { in: result.months } }, { importedAt: { not_equals: importedAt } }] }, overrideAccess: true, req })
     await audit(payload, { action: 'import.caseAggregates', actor: req.user as never, ip: clientIp(req.headers), details: { cases: result.cases, months: result.months, records: result.aggregates.length } }, req)
+    await payload.db.deleteMany({ collection: 'case-aggregates', where: { and: [{ month: { in: result.months } }, { importedAt: { not_equals: importedAt } }] }, req })
     if (shouldCommit) await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
-    await payload.delete({ collection: 'case-aggregates', where: { importedAt: { equals: importedAt } }, overrideAccess: true })
+    await payload.db.deleteMany({ collection: 'case-aggregates', where: { importedAt: { equals: importedAt } } })
     throw error
   }
   return { ok: true, cases: result.cases, months: result.months, records: result.aggregates.length, otherValues: result.otherValues }

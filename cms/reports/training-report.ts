@@ -335,7 +335,7 @@ function sortedParticipants(participants: TParticipant[]): TParticipant[] {
 }
 
 /** A narrative field as paragraphs (one per line, "- " lines as bullets), or "Non renseigné." when empty. */
-function narrative(text: string | null | undefined, empty: string = EMPTY_NARRATIVE): TBlock[] {
+export function narrative(text: string | null | undefined, empty: string = EMPTY_NARRATIVE): TBlock[] {
   const lines = (text ?? '')
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -463,7 +463,7 @@ export function buildAttendanceSheet(report: TTrainingReport): TDoc {
   return { title, sections }
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1)
 }
 
