@@ -50,6 +50,7 @@ import { CaseAggregates } from './collections/CaseAggregates/index.ts'
 import { CpimsMapping } from './globals/CpimsMapping.ts'
 import { dhis2Endpoints } from './dhis2/endpoints.ts'
 import { answerUnwritableDatabase } from './endpoints/errors.ts'
+import { indicatorEndpoints } from './indicators/endpoints.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -79,7 +80,10 @@ export default guardApi(buildConfig(portalAdmin({
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
   collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory],
   globals: [Home, CpimsMapping, Letterhead, SandboxSettings],
-  endpoints: dhis2Endpoints,
+  endpoints: [
+    ...dhis2Endpoints,
+    ...indicatorEndpoints,
+  ],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -27,6 +27,7 @@ export const CAPABILITY_AUDIENCE = {
   supervise: { fr: 'aux superviseurs, à la coordination et aux administrateurs', en: 'supervisors, coordination and administrators' },
   handleSupport: { fr: 'à l’équipe d’assistance (coordination et administrateurs)', en: 'the support desk (coordination and administrators)' },
   operate: { fr: 'aux administrateurs', en: 'administrators' },
+  readIndicators: { fr: 'aux formateurs, superviseurs et gestionnaires de cas des structures partenaires, à la coordination et aux administrateurs', en: 'trainers, supervisors and case managers of partner organisations, coordination and administrators' },
 } as const satisfies Record<Capability, TText>
 
 /** Things an endpoint may fail to find, with the French and English sentence that says so. */

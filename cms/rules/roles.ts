@@ -59,6 +59,8 @@ export const CAPABILITIES = {
   handleSupport: ['coordinator', 'admin'],
   /** Operations: backups, daily security checks, data-protection requests (export, anonymisation). */
   operate: ['admin'],
+  /** The indicators dashboard (/rapports/indicateurs, GET /api/indicators): national for `coordinate`, else the reader's own organisation only (docs/indicators.md). */
+  readIndicators: ['trainer', 'supervisor', 'caseManager', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A named capability of CAPABILITIES. */
