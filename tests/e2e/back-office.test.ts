@@ -181,8 +181,6 @@ describe('the coordinator’s dashboard', () => {
   })
 })
 
-// The edit forms are not in this check yet: Payload's own form widgets (its select boxes, date picker and
-// pop-up buttons) still carry serious axe violations the portal has not named or worked around (issue #12).
 describe('accessibility of the main screens (axe: no serious or critical violation)', () => {
   const screens: Record<string, string[]> = {
     'coordination@example.org': ['/admin', '/admin/collections/action-items'],
@@ -196,6 +194,103 @@ describe('accessibility of the main screens (axe: no serious or critical violati
       await page.waitForLoadState('networkidle')
       expect(await seriousViolations(page), `${email} ${path}`).toEqual([])
     }
+    await page.context().close()
+  })
+
+  // Payload's form widgets (select boxes, date pickers, pop-up buttons, the rich-text toolbar) are completed by
+  // cms/admin/accessible-names.ts; one form per role, opened from its list as a person would.
+  const forms: Record<string, string> = {
+    'coordination@example.org': 'trainings',
+    'formateur@example.org': 'participants',
+    'editeur@example.org': 'resources',
+    'admin@example.org': 'users',
+    'superviseur@example.org': 'supervision-visits',
+  }
+  it.each(Object.entries(forms))('%s: the edit form of a record of %s', async (email, collection) => {
+    const page = await as(email, { next: `/admin/collections/${collection}` })
+    await page.locator('table tbody tr a').first().click()
+    await page.waitForSelector('.doc-controls')
+    await page.waitForLoadState('networkidle')
+    expect(await seriousViolations(page), `${email} ${page.url()}`).toEqual([])
+    await page.context().close()
+  })
+
+  it('keeps the select boxes usable from the keyboard once named', async () => {
+    const page = await as('coordination@example.org', { next: '/admin/collections/trainings/create' })
+    const input = page.locator('#field-kind .rs__input')
+    await input.waitFor()
+    // Named by the field's visible label.
+    expect(await input.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent)).toMatch(/^Type/)
+    await input.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.waitForSelector('#field-kind .rs__menu')
+    const first = await page.textContent('#field-kind .rs__option--is-focused')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.textContent('#field-kind .rs__option--is-focused')).not.toBe(first)
+    await page.keyboard.press('Enter')
+    expect(await page.locator('#field-kind .rs__menu').count()).toBe(0)
+    expect(await page.textContent('#field-kind .rs__single-value')).not.toBe(first)
+    // Tab leaves the select box for the next field, not for its hidden clear and open icons.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('.rs__indicators') === null)).toBe(true)
+    await page.context().close()
+  })
+})
+
+describe('every invalid field at once, in French, untruncated', () => {
+  it('answers a REST save with three bad fields with the three field errors', async () => {
+    const coordinator = 'coordination@example.org'
+    const res = await fetch(`${portal.url}/api/trainings`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${tokens[coordinator]}`, 'Content-Type': 'application/json', Origin: portal.url },
+      body: JSON.stringify({ title: '', kind: 'initial', status: 'planned', startDate: '2026-03-12', endDate: '2026-03-10', region: await idOf(coordinator, 'regions', 'name', 'Mopti'), organiser: await idOf(coordinator, 'organisations', 'acronym', 'DNPEF') }),
+    })
+    expect(res.status).toBe(400)
+    const { errors } = (await res.json()) as { errors: { data: { errors: { path: string; message: string }[] } }[] }
+    expect(Object.fromEntries(errors[0]!.data.errors.map((e) => [e.path, e.message]))).toEqual({
+      title: 'Ce champ est requis.',
+      venue: 'Ce champ est requis.',
+      endDate: 'La date de fin (10 mars 2026) précède la date de début (12 mars 2026) : corrigez les dates de la formation.',
+    })
+  })
+
+  it('shows both errors of a form saved with two bad fields, each on its field, whole', async () => {
+    const coordinator = 'coordination@example.org'
+    const year = new Date().getUTCFullYear() + 1
+    const training = await rest<{ doc: { id: number } }>(coordinator, '/api/trainings', { method: 'POST', body: { title: 'Formation à corriger', kind: 'refresher', status: 'planned', startDate: `${year}-03-12`, endDate: `${year}-03-13`, venue: 'Mopti', region: await idOf(coordinator, 'regions', 'name', 'Mopti'), organiser: await idOf(coordinator, 'organisations', 'acronym', 'DNPEF') } })
+    const page = await as(coordinator, { next: `/admin/collections/trainings/${training.doc.id}` })
+    await page.waitForSelector('#field-title:not([disabled])')
+    await page.fill('#field-title', '')
+    await page.fill('#field-endDate input', `01/03/${year}`)
+    await page.keyboard.press('Escape')
+    await page.click('#action-save')
+    await page.waitForSelector('.field-error')
+    // The error shown nearest to each field's input.
+    const errorOf = (id: string) =>
+      page.evaluate((id) => {
+        let node = document.getElementById(id)?.parentElement ?? null
+        while (node && !node.querySelector('.field-error')) node = node.parentElement
+        const error = node?.querySelector<HTMLElement>('.field-error')
+        return error ? { text: error.textContent, whole: error.scrollWidth <= error.clientWidth + 1 && getComputedStyle(error).whiteSpace === 'normal' } : null
+      }, id)
+    await page.waitForFunction(() => document.querySelectorAll('.field-error').length >= 2)
+    expect(await errorOf('field-title')).toEqual({ text: 'Ce champ est requis.', whole: true })
+    expect(await errorOf('field-endDate')).toEqual({ text: `La date de fin (1er mars ${year}) précède la date de début (12 mars ${year}) : corrigez les dates de la formation.`, whole: true })
+    await page.context().close()
+  })
+})
+
+describe('lists that open on what staff work with', () => {
+  it('opens next steps by deadline and offers the open ones in the menu, filtered in the list’s own filter bar', async () => {
+    const page = await as('coordination@example.org')
+    await page.waitForSelector('.portal-nav-views')
+    expect(await page.locator('.portal-nav-views a').allTextContents()).toEqual(['Formations prévues ou en cours', 'Suites à donner non réalisées', 'Demandes d’assistance non résolues'])
+    await page.click('.portal-nav-views a[data-list-view="action-items"]')
+    await page.waitForSelector('table tbody tr')
+    expect(page.url()).toContain('sort=deadline')
+    const statuses = await page.locator('table tbody tr .cell-status').allTextContents()
+    expect(statuses.length).toBeGreaterThan(0)
+    for (const status of statuses) expect(['À faire', 'En cours']).toContain(status.trim())
     await page.context().close()
   })
 })

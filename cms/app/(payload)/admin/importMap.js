@@ -28,6 +28,7 @@ import { PortalNav as PortalNav_0455ad7154bc6cc4e42c033e5f3edeba } from '../../.
 import { Icon as Icon_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
 import { Logo as Logo_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
 import { NavLinks as NavLinks_4e4d80409fc830db3ece93647ac69540 } from '../../../admin/NavLinks.tsx'
+import { ListViews as ListViews_2b7be487bd3ccde0349edb6bf156bc94 } from '../../../admin/ListViews.tsx'
 import { OperationsLinks as OperationsLinks_69da50d6e27479e76803c9363c8ef428 } from '../../../admin/OperationsLinks.tsx'
 import { AccessibleNames as AccessibleNames_9852fb99d70e67ebe7189459dc6ec47e } from '../../../admin/AccessibleNames.tsx'
 import { Dashboard as Dashboard_f781e9028d57a98d9263c5f8db6380b6 } from '../../../admin/dashboard/Dashboard.tsx'
@@ -66,6 +67,7 @@ export const importMap = {
   "/admin/graphics.tsx#Icon": Icon_0f35c6b343a2bbde7b1af02192952cae,
   "/admin/graphics.tsx#Logo": Logo_0f35c6b343a2bbde7b1af02192952cae,
   "/admin/NavLinks.tsx#NavLinks": NavLinks_4e4d80409fc830db3ece93647ac69540,
+  "/admin/ListViews.tsx#ListViews": ListViews_2b7be487bd3ccde0349edb6bf156bc94,
   "/admin/OperationsLinks.tsx#OperationsLinks": OperationsLinks_69da50d6e27479e76803c9363c8ef428,
   "/admin/AccessibleNames.tsx#AccessibleNames": AccessibleNames_9852fb99d70e67ebe7189459dc6ec47e,
   "/admin/dashboard/Dashboard.tsx#Dashboard": Dashboard_f781e9028d57a98d9263c5f8db6380b6,
