@@ -143,15 +143,23 @@ function transitionData(ws: SandboxWorkspace, caseDoc: SandboxCase, t: TTransiti
   return { workspace: ws.id, case: caseDoc.id, transitionId: t.id, kind: t.kind, approvalType: t.approvalType ?? null, status: t.status, from: t.from, to: t.to ?? null, service: t.service ?? null, at: t.createdAt, decidedAt: t.decidedAt ?? null, decidedBy: t.decidedBy ?? null, comment: t.comment ?? null }
 }
 
-async function persist(payload: Payload, ws: SandboxWorkspace, caseDoc: SandboxCase, state: TCaseState, transition: TTransition | undefined, history: THistoryLine[], user: User | null) {
-  await payload.update({ collection: 'sandbox-cases', id: caseDoc.id, data: derived(state) as never, ...SYS })
+/**
+ * Writes the outcome of an action and returns the case as stored, without reading it again: the updated document
+ * comes back from the update, the transitions are those already read plus the one written (a save in a training
+ * room of thirty is a few queries, not ten — docs/sandbox.md, "Speed").
+ */
+async function persist(payload: Payload, ws: SandboxWorkspace, record: Pick<TCaseRecord, 'doc' | 'transitions'>, state: TCaseState, transition: TTransition | undefined, history: THistoryLine[], user: User | null): Promise<TCaseRecord> {
+  const caseDoc = record.doc
+  const doc = await payload.update({ collection: 'sandbox-cases', id: caseDoc.id, data: derived(state) as never, ...SYS })
+  let transitions = record.transitions
   if (transition) {
     const data = transitionData(ws, caseDoc, transition)
-    const existing = await payload.find({ collection: 'sandbox-transitions', where: { and: [{ case: { equals: caseDoc.id } }, { transitionId: { equals: transition.id } }] }, limit: 1, ...SYS })
-    if (existing.docs[0]) await payload.update({ collection: 'sandbox-transitions', id: existing.docs[0].id, data: data as never, ...SYS })
-    else await payload.create({ collection: 'sandbox-transitions', data: data as never, ...SYS })
+    const existing = record.transitions.find((t) => t.transitionId === transition.id)
+    const written = existing ? await payload.update({ collection: 'sandbox-transitions', id: existing.id, data: data as never, ...SYS }) : await payload.create({ collection: 'sandbox-transitions', data: data as never, ...SYS })
+    transitions = existing ? record.transitions.map((t) => (t.id === existing.id ? written : t)) : [...record.transitions, written]
   }
   for (const line of history) await payload.create({ collection: 'sandbox-history', data: { ...line, workspace: ws.id, case: caseDoc.id, user: user?.id ?? null } as never, ...SYS })
+  return { doc, transitions, state: stateOf(doc, transitions) }
 }
 
 /** A trainee's action on a case: refused with the rule's French sentence (and the fields) or applied. */
@@ -160,8 +168,7 @@ export async function perform(payload: Payload, user: User, opened: TOpened, act
   if (record.state.status === 'open' && !canReach(record.state, actor)) throw new PortalError('notFound', { thing: 'record' })
   const outcome = act(record.state, actor, opened.members, action, now, () => shortId())
   if (!outcome.ok) throw refused(outcome.why, 'fields' in outcome ? outcome.fields : undefined)
-  await persist(payload, opened.ws, record.doc, outcome.state, outcome.transition, outcome.history, user)
-  return caseOf(payload, opened, caseId)
+  return persist(payload, opened.ws, record, outcome.state, outcome.transition, outcome.history, user)
 }
 
 function canReach(state: TCaseView, actor: TMember): boolean {
