@@ -6,7 +6,7 @@ import { idOf } from '../fields/relations.ts'
 import { dashboardIndicators, indicatorReach, type TDashboardFacts, type TDashboardIndicators } from '../rules/dashboard-indicators.ts'
 import type { ActionItemStatus } from '../rules/action-items.ts'
 import type { PlanStatus, TMeeting } from '../rules/meetings.ts'
-import { isoDay } from '../rules/trainings.ts'
+import { formatDateFr, isoDay } from '../rules/trainings.ts'
 import { trainedPeople, visitFacts } from '../supervision/data.ts'
 import { trainingRecords } from '../trainings/statistics.ts'
 
@@ -106,4 +106,9 @@ export async function dashboardFor(payload: Payload, user: User, query: TIndicat
     organisation: organisation ? { id: organisation.id, name: organisation.acronym } : null,
     indicators,
   }
+}
+
+/** What the figures are for, in words ("Indicateurs du 1er juillet 2025 au 30 septembre 2025 · Ségou · Tdh"). */
+export function dashboardTitle(dashboard: Pick<TDashboard, 'query' | 'region' | 'organisation'>): string {
+  return [`Indicateurs du ${formatDateFr(dashboard.query.from)} au ${formatDateFr(dashboard.query.to)}`, dashboard.region?.name, dashboard.organisation?.name].filter(Boolean).join(' · ')
 }

@@ -2,7 +2,7 @@ import { idOf } from '../fields/relations.ts'
 import { isOverdue, type ActionItemStatus } from './action-items.ts'
 import { TRAININGS_NOT_HELD } from './dashboard.ts'
 import { PLAN_STATUSES, quarterCompliance, type ComplianceState, type PlanStatus, type TMeeting } from './meetings.ts'
-import { civilDay, parsePeriodCode, periodBounds, periodCode, periodDays, periodOf, periodRange, type TPeriod } from './periods.ts'
+import { parsePeriodCode, periodBounds, periodCode, periodDays, periodOf, periodRange, type TPeriod } from './periods.ts'
 import { coverage, type TTrainedPerson, type TVisitFact } from './supervision.ts'
 import { can } from './roles.ts'
 import type { ScopeHolder } from './scope.ts'
@@ -53,8 +53,14 @@ export type TDashboardIndicators = {
 }
 
 const day = (value: string | null | undefined): string => String(value ?? '').slice(0, 10)
-/** Same name, compared without case, accents or spaces; no filter matches everything. */
-const matches = (value: string | null | undefined, wanted: string | null | undefined): boolean => !wanted || normaliseName(value ?? '') === normaliseName(wanted)
+/** Same name, compared without case, accents or spaces; no filter matches everything. Names repeat over thousands of records: each is folded once. */
+const folded = new Map<string, string>()
+const fold = (value: string): string => {
+  let f = folded.get(value)
+  if (f === undefined) folded.set(value, (f = normaliseName(value)))
+  return f
+}
+const matches = (value: string | null | undefined, wanted: string | null | undefined): boolean => !wanted || fold(value ?? '') === fold(wanted)
 
 /** The instant the period's figures are taken at: the end of its last day, or `now` when the period is not over. */
 export function figuresAsOf(filter: Pick<TIndicatorFilter, 'to'>, now: Date): Date {
@@ -71,7 +77,14 @@ export function quartersOverlapping(from: string, to: string): Extract<TPeriod, 
 export function dashboardIndicators(facts: TDashboardFacts, filter: TIndicatorFilter, now: Date): TDashboardIndicators {
   const { from, to, region, organisation } = filter
   const inPeriod = (d: string | null | undefined) => !!d && day(d) >= from && day(d) <= to
-  const inPeriodInstant = (at: string | null | undefined) => !!at && inPeriod(civilDay(new Date(at)))
+  // Instants against the period's bounds in Bamako (the same as comparing their civil days, without a date
+  // formatting per record).
+  const start = periodBounds(periodOf('day', from)).start.getTime()
+  const end = periodBounds(periodOf('day', to)).end.getTime()
+  const inPeriodInstant = (at: string | null | undefined) => {
+    const t = at ? Date.parse(at) : NaN
+    return t >= start && t < end
+  }
   const asOf = figuresAsOf(filter, now)
 
   // Face-to-face: people by the training's region (the statistics rule), trainings by region and organiser.

@@ -24,8 +24,8 @@ describe('menus cut to the job', () => {
     expect(inMenu({ roles: ['learner'] }, 'a-new-capability')).toBe(true)
   })
   it('lists the portal pages of the person’s roles', () => {
-    expect(portalPagesFor({ roles: ['trainer'] }).map((p) => p.path)).toEqual(['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable'])
-    expect(portalPagesFor({ roles: ['supervisor'] }).map((p) => p.path)).toEqual(['/suivi-formatif'])
+    expect(portalPagesFor({ roles: ['trainer'] }).map((p) => p.path)).toEqual(['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable', '/rapports/indicateurs'])
+    expect(portalPagesFor({ roles: ['supervisor'] }).map((p) => p.path)).toEqual(['/suivi-formatif', '/rapports/indicateurs'])
     expect(portalPagesFor({ roles: ['editor'] })).toEqual([])
   })
 })

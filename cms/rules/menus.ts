@@ -68,6 +68,7 @@ export const PORTAL_PAGES: readonly TPortalPage[] = [
   { path: '/bac-a-sable', label: { fr: 'Bac à sable CPIMS+', en: 'CPIMS+ sandbox' }, capability: 'runTrainings' },
   { path: '/rapports/cpims', label: { fr: 'Agrégats de cas CPIMS+', en: 'CPIMS+ case aggregates' }, capability: 'coordinate' },
   { path: '/rapports/dhis2', label: { fr: 'Indicateurs vers DHIS2', en: 'Indicators to DHIS2' }, capability: 'coordinate' },
+  { path: '/rapports/indicateurs', label: { fr: 'Tableau de bord des indicateurs', en: 'Indicators dashboard' }, capability: 'readIndicators' },
 ]
 
 /** The portal pages of this person's roles. */

@@ -14,6 +14,7 @@ import { loadCurriculum, SMALL_MAX_KBPS } from '../../training/schema.ts'
 import { buildIfNeeded } from '../../site/server/build.ts'
 import { CHROMIUM_PATH } from '../helpers/browser.ts'
 import { startPortalProcess } from '../helpers/server.ts'
+import { indicatorsBench } from './indicators.ts'
 import { signIn } from './session.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -236,12 +237,21 @@ const serverOnly = process.argv.slice(2).includes('serveur')
 const sandboxOnly = process.argv.slice(2).includes('bac-a-sable')
 try {
   if (!serverOnly && !sandboxOnly) await clientFigures()
+  if (!sandboxOnly) indicatorFigures()
   if (!sandboxOnly) await ratioFigures(portal.url, [{ name: 'page ressource depuis la base (visiteur)', path: pages.ressource, budget: 2 }], 200)
   if (!sandboxOnly) await signedInFigures(portal.url)
   await sandboxFigures(portal.url)
   if (!serverOnly && !sandboxOnly) await lighthouseFigures()
 } finally {
   await portal.stop()
+}
+
+/** The indicators dashboard over a year of data for 5,000 participants (tests/bench/indicators.ts). */
+function indicatorFigures(): void {
+  const { indicators, region, baseline, participations } = indicatorsBench()
+  const ratio = `${(indicators / baseline).toFixed(1)}× les statistiques des formations sur les mêmes données (${baseline.toFixed(1)} ms)`
+  record(`indicateurs d’une année, 5 000 participants (${participations} participations), national`, `${indicators.toFixed(1)} ms, ${ratio}`, '< 1 000 ms', indicators < 1000)
+  record('indicateurs d’une année, 5 000 participants, une région et une structure', `${region.toFixed(1)} ms`, '< 1 000 ms', region < 1000)
 }
 
 /** Transferred sizes, video renditions and search speed: what a visitor's phone and network feel. */

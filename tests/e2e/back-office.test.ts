@@ -94,8 +94,8 @@ describe('menus cut to the job', () => {
   }
   const pages: Record<string, string[]> = {
     'editeur@example.org': [],
-    'formateur@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable'],
-    'coordination@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/suivi-formatif', '/reunions', '/bac-a-sable', '/rapports/cpims', '/rapports/dhis2'],
+    'formateur@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/bac-a-sable', '/rapports/indicateurs'],
+    'coordination@example.org': ['/presentiel', '/presentiel/statistiques', '/formation/suivi', '/suivi-formatif', '/reunions', '/bac-a-sable', '/rapports/cpims', '/rapports/dhis2', '/rapports/indicateurs'],
   }
   it.each(Object.entries(expected))('%s sees only what they work with, and the portal pages of their role', async (email, menu) => {
     const page = await as(email)

@@ -97,6 +97,7 @@ export const DASHBOARD_SECTIONS: TDashboardSection[] = [
           foot: [{ text: l({ fr: 'Total (personnes distinctes)', en: 'Total (distinct people)' }) }, cell(total.women, null, 'F'), cell(total.men, null, 'M'), cell(total.total, null, null)],
         },
         empty: rows.length === 0 ? l({ fr: `Personne n’a encore été formé en ${year.year}.`, en: `Nobody trained yet in ${year.year}.` }) : undefined,
+        links: [{ text: l({ fr: 'Tableau de bord des indicateurs (période, région, structure)', en: 'Indicators dashboard (period, region, organisation)' }), href: '/rapports/indicateurs' }],
       }
     },
   },
