@@ -104,6 +104,7 @@ export interface Config {
     'sandbox-cases': SandboxCase;
     'sandbox-transitions': SandboxTransition;
     'sandbox-history': SandboxHistory;
+    'monthly-reports': MonthlyReport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -153,6 +154,7 @@ export interface Config {
     'sandbox-cases': SandboxCasesSelect<false> | SandboxCasesSelect<true>;
     'sandbox-transitions': SandboxTransitionsSelect<false> | SandboxTransitionsSelect<true>;
     'sandbox-history': SandboxHistorySelect<false> | SandboxHistorySelect<true>;
+    'monthly-reports': MonthlyReportsSelect<false> | MonthlyReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1405,6 +1407,40 @@ export interface SandboxHistory {
   createdAt: string;
 }
 /**
+ * One report per month: write the summary, difficulties and planned activities; the figures come from the records. A submitted report can no longer be changed: create a new version of the same month.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "monthly-reports".
+ */
+export interface MonthlyReport {
+  id: number;
+  month: string;
+  version?: number | null;
+  /**
+   * Choose “Submitted” and save to submit: the month’s figures are then frozen.
+   */
+  status: 'draft' | 'submitted';
+  summary?: string | null;
+  difficulties?: string | null;
+  /**
+   * Prefilled on creation with planned trainings and meetings and capacity-plan items falling due; one “- ” line per activity.
+   */
+  plannedNextMonth?: string | null;
+  figures?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1676,6 +1712,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sandbox-history';
         value: number | SandboxHistory;
+      } | null)
+    | ({
+        relationTo: 'monthly-reports';
+        value: number | MonthlyReport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2535,6 +2575,23 @@ export interface SandboxHistorySelect<T extends boolean = true> {
   before?: T;
   after?: T;
   at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "monthly-reports_select".
+ */
+export interface MonthlyReportsSelect<T extends boolean = true> {
+  month?: T;
+  version?: T;
+  status?: T;
+  summary?: T;
+  difficulties?: T;
+  plannedNextMonth?: T;
+  figures?: T;
+  submittedBy?: T;
+  submittedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

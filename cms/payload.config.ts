@@ -51,6 +51,8 @@ import { CpimsMapping } from './globals/CpimsMapping.ts'
 import { dhis2Endpoints } from './dhis2/endpoints.ts'
 import { answerUnwritableDatabase } from './endpoints/errors.ts'
 import { indicatorEndpoints } from './indicators/endpoints.ts'
+import { reportEndpoints } from './reports/endpoints.ts'
+import { MonthlyReports } from './collections/MonthlyReports/index.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -78,11 +80,12 @@ export default guardApi(buildConfig(portalAdmin({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory, MonthlyReports],
   globals: [Home, CpimsMapping, Letterhead, SandboxSettings],
   endpoints: [
     ...dhis2Endpoints,
     ...indicatorEndpoints,
+    ...reportEndpoints,
   ],
   upload: { limits: { fileSize: 25 * 1024 * 1024 } },
   editor: lexicalEditor(),

@@ -138,6 +138,14 @@ export const ACCESS_MATRIX = {
   'dhis2-mappings': { create: coordination, read: coordination, update: coordination, delete: coordination },
   'dhis2-sends': { ...system, read: coordination },
   'case-aggregates': { ...system, read: coordination, note: 'Counts only, never a case; written by the CPIMS+ export import (coordination).' },
+  'monthly-reports': {
+    create: coordination,
+    read: coordination,
+    update: coordination,
+    delete: coordination,
+    serverSet: ['version', 'figures', 'submittedBy', 'submittedAt'],
+    note: 'Coordination writes drafts; a submitted report is frozen for everyone (update and delete refused: tests/int/monthly-reports.test.ts).',
+  },
   // Payload's own collections.
   'payload-jobs': { ...system, note: 'The queue is run by the server; admins run it through the jobs endpoints (administer).' },
   'payload-kv': system,

@@ -17,6 +17,9 @@ export const adminTranslations = {
       operations: 'Exploitation',
       securityChecks: 'Contrôles de sécurité',
       dataProtection: 'Demandes sur les données personnelles',
+      monthlyReportFiles: 'Rapport mensuel à télécharger',
+      monthlyReportPdf: 'Rapport mensuel (PDF)',
+      monthlyReportDocx: 'Rapport mensuel (Word)',
     },
     // Payload's own French, where it reads badly (gender placeholders, untranslated words, a broken placeholder):
     // one entry per string, the key being Payload's.
@@ -91,6 +94,9 @@ export const adminTranslations = {
       operations: 'Operations',
       securityChecks: 'Security checks',
       dataProtection: 'Personal data requests',
+      monthlyReportFiles: 'Monthly report to download',
+      monthlyReportPdf: 'Monthly report (PDF)',
+      monthlyReportDocx: 'Monthly report (Word)',
     },
   },
 }

@@ -47,6 +47,7 @@ export const MENU_AUDIENCE: Record<string, readonly Capability[]> = {
   'case-aggregates': ['coordinate'],
   'cpims-mapping': ['coordinate'],
   'sandbox-settings': ['coordinate'],
+  'monthly-reports': ['coordinate'],
 }
 
 /** True when the collection or global belongs in this person's menu. */

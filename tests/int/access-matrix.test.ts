@@ -90,6 +90,9 @@ const make = async (collection: CollectionSlug, args: CreateArgs, user?: User | 
   (await payload.create({ collection, data: args.data as never, file: args.file, draft: args.draft, ...sys, user: user ?? undefined })).id
 
 const caseAggregate = () => ({ month: '2025-03', region: 'MOP', sex: 'F', ageGroup: '6-11', dimension: 'cases', category: 'open', count: 3, importedAt: '2025-04-01T00:00:00.000Z' })
+// One draft per month at most: each fixture takes a month of its own.
+let reportYear = 1900
+const monthlyReport = () => ({ month: `${++reportYear}-01`, summary: 'Rapport de test' })
 const regionMapping = async () => ({ kind: 'region', region: await make('regions', { data: { name: unique('Région'), code: unique('R'), kind: 'region' } }), orgUnit: unique('OU') })
 
 // Training-area records of a given trainer (or of the other trainer), made by the system.
@@ -238,6 +241,10 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'case-aggregates': {
     other: () => make('case-aggregates', { data: caseAggregate() }),
     create: async () => ({ data: caseAggregate() }),
+  },
+  'monthly-reports': {
+    other: () => make('monthly-reports', { data: monthlyReport() }),
+    create: async () => ({ data: monthlyReport() }),
   },
   // A queue nobody runs, so the jobs runner leaves these records alone.
   'payload-jobs': { other: () => make('payload-jobs', { data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }), create: async () => ({ data: { taskSlug: 'send-email', input: {}, queue: 'matrice' } }) },
