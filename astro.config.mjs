@@ -13,8 +13,10 @@ export default defineConfig({
   // The portal server enforces 64 KB per site post (5 MB for spreadsheet imports); this is the backstop.
   adapter: node({ mode: 'middleware', bodySizeLimit: 5 * 1024 * 1024 }),
   integrations: [react()],
-  // Astro's origin check on form posts stays on (CSRF for cookie-authenticated writes).
-  security: { checkOrigin: true },
+  // Form posts are checked against PUBLIC_URL by the portal server (site/server/index.ts, CSRF for
+  // cookie-authenticated writes). Astro's own check compares with the address it rebuilds from the plain-http
+  // socket: behind a TLS proxy that is never the browser's https origin, and it would refuse every form.
+  security: { checkOrigin: false },
   // External stylesheets only: the CSP forbids inline styles and scripts on the site.
   build: { inlineStylesheets: 'never' },
   compressHTML: true,

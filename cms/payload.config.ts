@@ -42,6 +42,7 @@ import { databaseAdapter } from './db.ts'
 import { outboxEmailAdapter } from './email/adapter.ts'
 import { passwordResetTask } from './jobs/passwordReset.ts'
 import { jobsReady } from './jobs/ready.ts'
+import { everyJobOnce } from './jobs/once.ts'
 import { sendEmailTask } from './jobs/sendEmail.ts'
 import { dailyRoutineTask } from './jobs/daily.ts'
 import { Dhis2Mappings } from './collections/Dhis2Mappings/index.ts'
@@ -58,7 +59,8 @@ import { MAX_DEPTH } from './rules/api-limits.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default guardApi(buildConfig(portalAdmin({
+// everyJobOnce: each job's work runs once whatever the number of portal processes polling the queue (cms/jobs/once.ts).
+export default guardApi(buildConfig(everyJobOnce(portalAdmin({
   // No serverURL: the admin's requests and file URLs stay relative, so the portal works at whichever trusted
   // address it is opened (every loopback name in development); email links are built from PUBLIC_URL. Payload
   // honours the session cookie only on browser requests from these origins (CSRF).
@@ -115,4 +117,4 @@ export default guardApi(buildConfig(portalAdmin({
   // No read populates relationships deeper than this, whatever the request asks (REST and Local API): a deeper
   // `depth` multiplied the work per document and one request could freeze the process (see cms/rules/api-limits.ts).
   maxDepth: MAX_DEPTH,
-})))
+}))))

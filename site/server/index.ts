@@ -52,6 +52,8 @@ const SANDBOX_UPLOADS = /^\/bac-a-sable\/[a-z0-9]+\/cas\/[^/]+$/
 const MAX_SANDBOX_UPLOAD = 21 * 1024 * 1024
 /** Methods that write: a browser sends `Origin` with each of them. */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Body types a cross-site HTML form can send without the browser asking first (CORS "simple" requests). */
+const FORM_LIKE = /^\s*(?:application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i
 
 const FATAL_PAGE = serverPage('fr', 'error.500.title', 'error.500.body')
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`
@@ -152,6 +154,12 @@ export async function startServer(options: PortalServerOptions = {}) {
     const origin = req.headers.origin
     if (WRITES.has(method) && origin !== undefined && !env.trustedOrigins.includes(origin)) {
       return refuse(res, where, 403, { title: 'server.wrongOrigin.title', body: 'server.wrongOrigin.body', params: { expected: env.publicUrl, actual: origin } })
+    }
+    // A site write with no Origin at all (a form, or no body type) is refused as Astro's origin check does; this server
+    // checks it rather than Astro, which compares with the plain-http address of this socket and would refuse every
+    // form behind a TLS proxy (astro.config.mjs). JSON posts without Origin (API clients) go on to their page.
+    if (area === 'site' && WRITES.has(method) && origin === undefined && FORM_LIKE.test(req.headers['content-type'] ?? 'text/plain')) {
+      return refuse(res, where, 403, { title: 'server.noOrigin.title', body: 'server.noOrigin.body' })
     }
     const limit = area !== 'site' ? MAX_API_BODY : SITE_UPLOADS.test(route.path) ? MAX_SITE_UPLOAD : SANDBOX_UPLOADS.test(route.path) ? MAX_SANDBOX_UPLOAD : MAX_SITE_BODY
     // Without Content-Length (a chunked body) the size is unknown until read: every client that posts here can state it.
