@@ -45,6 +45,7 @@ async function watchingMemory<T>(work: () => Promise<T>): Promise<T & { peakRss:
 /** One run: every client requests the pages in turn until the deadline; timings and errors (by kind) recorded. */
 async function run(base: string, cookies: (string | null)[]) {
   const timings: number[] = []
+  const byPage = new Map<string, number[]>(PAGES.map((p) => [p, []]))
   const errors = new Map<string, number>()
   const failed = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1)
   const deadline = performance.now() + SECONDS * 1000
@@ -52,19 +53,21 @@ async function run(base: string, cookies: (string | null)[]) {
     cookies.map(async (cookie, client) => {
       for (let i = client; performance.now() < deadline; i++) {
         const started = performance.now()
+        const page = PAGES[i % PAGES.length]!
         try {
-          const res = await fetch(`${base}${PAGES[i % PAGES.length]!}`, { headers: { 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) }, signal: AbortSignal.timeout(10_000) })
+          const res = await fetch(`${base}${page}`, { headers: { 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) }, signal: AbortSignal.timeout(10_000) })
           await res.arrayBuffer()
           if (res.status !== 200) failed(`HTTP ${res.status}`)
         } catch (error) {
           failed(error instanceof Error ? error.name : 'error')
         }
         timings.push(performance.now() - started)
+        byPage.get(page)!.push(performance.now() - started)
       }
     }),
   )
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0)
-  return { p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99), count: timings.length, errors: errorCount, kinds: [...errors].map(([k, n]) => `${k} ×${n}`).join(', ') }
+  return { p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99), count: timings.length, errors: errorCount, kinds: [...errors].map(([k, n]) => `${k} ×${n}`).join(', '), pages: [...byPage].map(([p, t]) => `${p} p50 ${percentile(t, 50).toFixed(0)} ms, p95 ${percentile(t, 95).toFixed(0)} ms`).join(' ; ') }
 }
 
 // `npm run serve`, as in production (its heap limit included): the memory report says what the server itself uses.
@@ -86,7 +89,9 @@ try {
   const peakHeap = Math.max(anonymous.peakHeap, signedIn.peakHeap)
   console.log(`\n${CLIENTS} clients simultanés, ${SECONDS} s par passe, pages ${PAGES.join(', ')} ; limite du tas V8 ${after.heapLimit.toFixed(0)} Mo`)
   console.log(line('anonymes', anonymous))
+  console.log(`             par page : ${anonymous.pages}`)
   console.log(line('connectés', signedIn))
+  console.log(`             par page : ${signedIn.pages}`)
   console.log(`mémoire résidente (RSS) : avant ${started.rss.toFixed(0)} Mo, pic ${peakRss.toFixed(0)} Mo, après ${after.rss.toFixed(0)} Mo  ${peakRss < ONE_GB_SERVER_MB * 0.8 ? 'OK' : 'HORS CIBLE'} (cible : moins de 80 % d’un serveur de 1 Go)`)
   console.log(`tas V8 utilisé : avant ${started.heapUsed.toFixed(0)} Mo, pic ${peakHeap.toFixed(0)} Mo, après ${after.heapUsed.toFixed(0)} Mo (réservé après : ${after.heapTotal.toFixed(0)} Mo)`)
   console.log(`hors du tas après : ${(after.rss - after.heapTotal).toFixed(0)} Mo (code, modules natifs, libsql), dont buffers ${after.arrayBuffers.toFixed(0)} Mo et mémoire externe ${after.external.toFixed(0)} Mo`)
