@@ -2,8 +2,9 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PortalError } from '#cms/endpoints/errors.ts'
 import type { User } from '#cms/payload-types.ts'
-import { addTrainingTrainees, assignTrainee, casesOf, checked, createGroupWorkspace, linkableTrainings, linkTraining, openWorkspace, personalWorkspace, registerCase, actingAs, ZTraineeRole, ZTrainingChoice } from '#cms/sandbox/service.ts'
+import { addAttachment, addTrainingTrainees, assignTrainee, caseOf, casesOf, checked, createGroupWorkspace, linkableTrainings, linkTraining, openWorkspace, personalWorkspace, registerCase, actingAs, ZTraineeRole, ZTrainingChoice } from '#cms/sandbox/service.ts'
 import { FICTITIOUS_BANNER } from '#cms/sandbox/case-file.ts'
+import { solidPng } from '../helpers/images.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { accountByEmail, testPortal } from '../helpers/portal.ts'
 
@@ -91,6 +92,22 @@ describe('printing a case file', () => {
     expect((await print(null, wsId, caseId)).status).toBe(404)
     expect((await print(trainer, wsId, caseId)).status).toBe(200)
     expect((await print(trainee, wsId, 'TDH-0000000')).status).toBe(404)
+  })
+
+  it('refuses a case manager of the same workspace a case neither theirs nor shared with them, file and attachments alike', async () => {
+    const colleague = await person('stagiaire.collegue@example.org', ['learner'])
+    await assignTrainee(payload, await openWorkspace(payload, trainer, wsId), 'gestionnaire-2', colleague)
+    const theirs = await openWorkspace(payload, colleague, wsId)
+    const doc = await registerCase(payload, colleague, theirs, actingAs(theirs), { registration_date: '2026-11-28', child_name: 'Bintou (fictive)', sex: 'fille', age: 8, region: 'mopti', living_with: 'parents', identified_by: 'communaute', protection_concerns: ['negligence'], situation: 'Situation fictive d’une collègue.', immediate_danger: false }, now)
+    expect((await print(colleague, wsId, doc.caseId)).status).toBe(200)
+    expect((await print(trainee, wsId, doc.caseId)).status).toBe(404)
+    await addAttachment(payload, colleague, theirs, actingAs(theirs), doc.caseId, { name: 'photo.png', data: solidPng(4, 4, [200, 120, 40]) }, now)
+    const attachmentId = (await caseOf(payload, theirs, doc.caseId)).doc.attachments![0]!.attachmentId
+    const { GET } = await import('../../site/pages/bac-a-sable/[ws]/cas/[caseId]/pieces/[attachment].ts')
+    const url = new URL(`http://localhost:4321/bac-a-sable/${wsId}/cas/${doc.caseId}/pieces/${attachmentId}`)
+    const fetchAs = async (who: User) => ((await GET({ url, request: new Request(url), params: { ws: String(wsId), caseId: doc.caseId, attachment: attachmentId }, cookies: { get: () => undefined }, locals: { payload, user: who, lang: 'fr' } } as never)) as Response).status
+    expect(await fetchAs(colleague)).toBe(200)
+    expect(await fetchAs(trainee)).toBe(404)
   })
 })
 
