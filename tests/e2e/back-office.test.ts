@@ -285,7 +285,8 @@ describe('lists that open on what staff work with', () => {
     const page = await as('coordination@example.org')
     await page.waitForSelector('.portal-nav-views')
     expect(await page.locator('.portal-nav-views a').allTextContents()).toEqual(['Formations prévues ou en cours', 'Suites à donner non réalisées', 'Demandes d’assistance non résolues'])
-    await page.click('.portal-nav-views a[data-list-view="action-items"]')
+    // Followed by its address: the menu may be folded away (inert) on this screen.
+    await page.goto((await page.getAttribute('.portal-nav-views a[data-list-view="action-items"]', 'href'))!)
     await page.waitForSelector('table tbody tr')
     expect(page.url()).toContain('sort=deadline')
     const statuses = await page.locator('table tbody tr .cell-status').allTextContents()
