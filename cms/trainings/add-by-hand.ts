@@ -81,11 +81,13 @@ async function asShown(req: PayloadRequest, trainingId: number | string, found: 
  * answer (an id typed by hand enrols nobody); a person found by their phone is enrolled as found by details.
  */
 export async function enrolFound(req: PayloadRequest, trainingId: number | string, participantId: string, query: string): Promise<TAddOutcome> {
-  const found = await searchRegistry(req, trainingId, query)
-  if (!found) return { ok: false, message: NOT_YOURS }
+  const training = await trainingOf(req, trainingId)
+  const found = training ? await searchRegistry(req, training.id, query) : null
+  if (!training || !found) return { ok: false, message: NOT_YOURS }
   const person = found.find((p) => String(p.id) === participantId)
   if (!person) return { ok: false, message: 'Cette personne ne fait pas partie des résultats de la recherche : cherchez-la de nouveau.' }
-  return enrol(req, trainingId, person)
+  // The training's own id (a number on SQLite), not the page's text: relationships are checked by type.
+  return enrol(req, training.id, person)
 }
 
 /**

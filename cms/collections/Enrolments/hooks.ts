@@ -26,7 +26,7 @@ export const checkEnrolment: CollectionBeforeChangeHook = async ({ data, origina
     throw new ValidationError(
       {
         collection: 'enrolments',
-        errors: [{ path: 'participant', message: 'Vous ne pouvez inscrire que des personnes que vous avez enregistrées ou qui suivent vos formations. Pour une personne déjà au registre, importez-la avec le modèle de la formation : elle est retrouvée par ses nom, téléphone ou e-mail.' }],
+        errors: [{ path: 'participant', message: 'Vous ne pouvez inscrire que des personnes que vous avez enregistrées ou qui suivent vos formations. Pour une personne déjà au registre, cherchez-la par son numéro de téléphone sur la page de la formation (« Ajouter une personne »), ou importez-la avec le modèle de la formation : elle est retrouvée par ses nom, téléphone ou e-mail.' }],
       },
       req.t,
     )

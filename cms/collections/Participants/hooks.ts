@@ -35,7 +35,7 @@ export const deriveAndCheckIdentity: CollectionBeforeValidateHook = async ({ dat
     const message =
       names.length > 0
         ? `Cette personne est peut-être déjà enregistrée : ${names.join(' ; ')}. Inscrivez la personne existante, ou cochez « Personne différente » pour créer quand même.`
-        : 'Une personne aux nom et coordonnées proches figure peut-être déjà au registre. Si c’est la même, inscrivez-la par l’import de la formation (elle y est retrouvée par ses nom, téléphone ou e-mail) ; sinon cochez « Personne différente » pour créer quand même.'
+        : 'Une personne aux nom et coordonnées proches figure peut-être déjà au registre. Si c’est la même, cherchez-la par son numéro de téléphone sur la page de la formation (« Ajouter une personne ») ou inscrivez-la par l’import (elle y est retrouvée par ses nom, téléphone ou e-mail) ; sinon cochez « Personne différente » pour créer quand même.'
     throw new ValidationError({ collection: 'participants', errors: [{ path: 'confirmedDistinct', message }] }, req.t)
   }
   return data

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Where } from 'payload'
 import { date } from 'payload/shared'
+import { CO_TRAINER_ROLES } from '../../access/co-trainers.ts'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, trainingStaff } from '../../access/index.ts'
 import { TRAINING_KINDS, TRAINING_STATUSES } from '../../rules/training-vocabulary.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
@@ -66,7 +67,8 @@ export const Trainings: CollectionConfig = {
       hasMany: true,
       index: true,
       label: { fr: 'Formateurs', en: 'Trainers' },
-      filterOptions: { roles: { in: ['trainer'] } },
+      // The accounts offered, and the only ones a trainer may read besides their own (cms/access/co-trainers.ts).
+      filterOptions: { roles: { in: [...CO_TRAINER_ROLES] } },
     },
     { name: 'modules', type: 'relationship', relationTo: 'modules', hasMany: true, label: { fr: 'Modules couverts (autoformation)', en: 'Modules covered (self-training)' } },
     narrative('objectives', 'Objectif général', 'General objective'),
