@@ -104,6 +104,7 @@ export interface Config {
     'sandbox-cases': SandboxCase;
     'sandbox-transitions': SandboxTransition;
     'sandbox-history': SandboxHistory;
+    'indicator-snapshots': IndicatorSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -153,6 +154,7 @@ export interface Config {
     'sandbox-cases': SandboxCasesSelect<false> | SandboxCasesSelect<true>;
     'sandbox-transitions': SandboxTransitionsSelect<false> | SandboxTransitionsSelect<true>;
     'sandbox-history': SandboxHistorySelect<false> | SandboxHistorySelect<true>;
+    'indicator-snapshots': IndicatorSnapshotsSelect<false> | IndicatorSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -954,7 +956,8 @@ export interface AuditLog {
     | 'import.participants'
     | 'import.caseAggregates'
     | 'dhis2.sent'
-    | 'participant.anonymised';
+    | 'participant.anonymised'
+    | 'indicators.locked';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;
@@ -1406,6 +1409,28 @@ export interface SandboxHistory {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-snapshots".
+ */
+export interface IndicatorSnapshot {
+  id: number;
+  quarter: string;
+  lockedAt: string;
+  lockedBy: number | User;
+  meeting?: (number | null) | Meeting;
+  figures:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1676,6 +1701,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sandbox-history';
         value: number | SandboxHistory;
+      } | null)
+    | ({
+        relationTo: 'indicator-snapshots';
+        value: number | IndicatorSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2535,6 +2564,19 @@ export interface SandboxHistorySelect<T extends boolean = true> {
   before?: T;
   after?: T;
   at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-snapshots_select".
+ */
+export interface IndicatorSnapshotsSelect<T extends boolean = true> {
+  quarter?: T;
+  lockedAt?: T;
+  lockedBy?: T;
+  meeting?: T;
+  figures?: T;
   updatedAt?: T;
   createdAt?: T;
 }

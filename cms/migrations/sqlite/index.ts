@@ -10,6 +10,7 @@ import * as migration_20261201_073337_daily_routine from './20261201_073337_dail
 import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
 import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
 import * as migration_20261201_091931_capabilities from './20261201_091931_capabilities.ts';
+import * as migration_20261201_114448_indicator_snapshots from './20261201_114448_indicator_snapshots.ts';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_091931_capabilities.up,
     down: migration_20261201_091931_capabilities.down,
-    name: '20261201_091931_capabilities'
+    name: '20261201_091931_capabilities',
+  },
+  {
+    up: migration_20261201_114448_indicator_snapshots.up,
+    down: migration_20261201_114448_indicator_snapshots.down,
+    name: '20261201_114448_indicator_snapshots'
   },
 ];
