@@ -54,6 +54,7 @@ import { answerUnwritableDatabase } from './endpoints/errors.ts'
 import { indicatorEndpoints } from './indicators/endpoints.ts'
 import { reportEndpoints } from './reports/endpoints.ts'
 import { MonthlyReports } from './collections/MonthlyReports/index.ts'
+import { IndicatorSnapshots } from './collections/IndicatorSnapshots.ts'
 import { can, type RoleHolder } from './rules/roles.ts'
 import { MAX_DEPTH } from './rules/api-limits.ts'
 
@@ -82,7 +83,7 @@ export default guardApi(buildConfig(everyJobOnce(portalAdmin({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr', translations: adminTranslations },
   // Content is French first; English translations are optional and the site says when one is missing.
   localization: { locales: [{ code: 'fr', label: 'Français' }, { code: 'en', label: 'English' }], defaultLocale: 'fr', fallback: true },
-  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory, MonthlyReports],
+  collections: [Resources, News, Media, ConsultationComments, Modules, Videos, ModuleProgress, QuizAttempts, Certificates, Trainings, Participants, Enrolments, ActionItems, Users, Regions, Cercles, Organisations, AuditLog, Outbox, AuthTokens, IdempotencyKeys, Dhis2Mappings, Dhis2Sends, CaseAggregates, Competencies, SupervisionVisits, Meetings, CapacityPlanItems, ReportImages, SupportRequests, SupportScreenshots, Faq, RateLimits, SandboxWorkspaces, SandboxCases, SandboxTransitions, SandboxHistory, MonthlyReports, IndicatorSnapshots],
   globals: [Home, CpimsMapping, Letterhead, SandboxSettings],
   endpoints: [
     ...dhis2Endpoints,

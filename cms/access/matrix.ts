@@ -187,6 +187,7 @@ export const ACCESS_MATRIX = {
   'sandbox-cases': system,
   'sandbox-transitions': system,
   'sandbox-history': system,
+  'indicator-snapshots': { ...system, read: coordination, note: 'A quarter’s frozen indicators, written by the lock endpoint (coordination); partners see their organisation’s figures through the dashboard page only.' },
 } as const satisfies Record<string, MatrixRow>
 
 export type MatrixCollection = keyof typeof ACCESS_MATRIX

@@ -37,6 +37,7 @@ export const SERVER_ONLY_COLLECTIONS = {
   'sandbox-cases': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
   'sandbox-transitions': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
   'sandbox-history': { writtenBy: 'the sandbox operations (cms/sandbox/service.ts)' },
+  'indicator-snapshots': { writtenBy: 'lockQuarter (cms/indicators/lock.ts)' },
 } as const satisfies Record<string, TServerOnly>
 
 export type ServerOnlySlug = keyof typeof SERVER_ONLY_COLLECTIONS

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   { value: 'import.caseAggregates', label: { fr: 'Import d’un export de dossiers CPIMS+ (agrégats)', en: 'CPIMS+ case export import (aggregates)' } },
   { value: 'dhis2.sent', label: { fr: 'Indicateurs envoyés à DHIS2', en: 'Indicators sent to DHIS2' } },
   { value: 'participant.anonymised', label: { fr: 'Participant anonymisé (demande de la personne)', en: 'Participant anonymised (person’s request)' } },
+  { value: 'indicators.locked', label: { fr: 'Trimestre d’indicateurs verrouillé', en: 'Indicators quarter locked' } },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 

@@ -189,7 +189,7 @@ describe('indicatorRows', () => {
 })
 
 describe('quarter lock rules', () => {
-  const held = [{ id: 1, kind: 'quarterly' as const, status: 'held' as const, start: '2026-03-10T09:00:00.000Z' }]
+  const held = [{ code: '2026Q1', state: 'held' as const }]
 
   it('exactQuarter recognises a whole quarter only', () => {
     expect(exactQuarter('2026-01-01', '2026-03-31')).toEqual({ type: 'quarter', year: 2026, quarter: 1 })
@@ -200,7 +200,8 @@ describe('quarter lock rules', () => {
   it('refuses a quarter not over, one without a held meeting, and a bad code', () => {
     expect(lockRefusal('2026Q1', held, new Date('2026-03-31T23:59:00Z'))).toMatch(/pas terminé/)
     expect(lockRefusal('2026Q1', held, new Date('2026-04-01T00:00:00Z'))).toBeNull()
-    expect(lockRefusal('2026Q1', [{ ...held[0]!, status: 'planned' }], new Date('2026-05-01T00:00:00Z'))).toMatch(/tenue/)
+    expect(lockRefusal('2026Q1', [{ code: '2026Q1', state: 'planned' }], new Date('2026-05-01T00:00:00Z'))).toMatch(/tenue/)
+    expect(lockRefusal('2026Q1', [], new Date('2026-05-01T00:00:00Z'))).toMatch(/tenue/)
     expect(lockRefusal('2026-03', held, new Date('2026-05-01T00:00:00Z'))).toMatch(/invalide/)
   })
 })

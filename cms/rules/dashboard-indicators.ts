@@ -144,12 +144,15 @@ export function exactQuarter(from: string, to: string): Extract<TPeriod, { type:
   return first === from && last === to ? quarter : null
 }
 
-/** Why a quarter cannot be locked at `now` (French), or null: it must be over and its framework meeting held. */
-export function lockRefusal(quarterCode: string, meetings: readonly TMeeting[], now: Date): string | null {
+/**
+ * Why a quarter cannot be locked at `now` (French), or null: it must be over and its framework meeting held
+ * (`quarters`: the compliance the dashboard computed, `TDashboardIndicators['meetings']['quarters']`).
+ */
+export function lockRefusal(quarterCode: string, quarters: readonly Pick<TQuarterState, 'code' | 'state'>[], now: Date): string | null {
   const quarter = parsePeriodCode(quarterCode)
   if (!quarter || quarter.type !== 'quarter') return `Trimestre invalide : « ${quarterCode} » (attendu : 2026Q1).`
   if (periodBounds(quarter).end > now) return 'Ce trimestre n’est pas terminé : ses chiffres peuvent encore changer. Verrouillez-le après son dernier jour.'
-  const state = quarterCompliance(meetings, quarter.year, now).find((q) => q.code === quarterCode)
+  const state = quarters.find((q) => q.code === quarterCode)
   if (state?.state !== 'held') return 'Aucune réunion trimestrielle du cadre commun n’est enregistrée comme tenue pour ce trimestre : les chiffres n’ont pas été revus. Enregistrez d’abord la réunion comme tenue.'
   return null
 }

@@ -294,6 +294,10 @@ const FIXTURES: Record<MatrixCollection, Fixture> = {
   'sandbox-cases': { other: async () => make('sandbox-cases', await sandboxCaseData()), create: sandboxCaseData },
   'sandbox-transitions': { other: async () => make('sandbox-transitions', await sandboxTransitionData()), create: sandboxTransitionData },
   'sandbox-history': { other: async () => make('sandbox-history', await sandboxHistoryData()), create: sandboxHistoryData },
+  'indicator-snapshots': {
+    other: async () => make('indicator-snapshots', { data: { quarter: unique('2025Q'), lockedAt: '2025-04-02T10:00:00.000Z', lockedBy: stranger.id, figures: {} } }),
+    create: async () => ({ data: { quarter: unique('2024Q'), lockedAt: '2024-04-02T10:00:00.000Z', lockedBy: stranger.id, figures: {} } }),
+  },
 }
 
 /** Sandbox records of another person's personal workspace. */

@@ -87,3 +87,58 @@ describe('GET /api/indicators', () => {
     expect(await fields(`${Q3}&region=999999`)).toEqual({ region: 'Région inconnue : choisissez une région de la liste.' })
   })
 })
+
+describe('the quarter lock', () => {
+  async function lock(who: User, body: unknown): Promise<Response> {
+    const { indicatorEndpoints } = await import('#cms/indicators/endpoints.ts')
+    const route = indicatorEndpoints.find((e) => e.path === '/indicators/lock')!
+    const req = (await createLocalReq({ user: who }, payload)) as PayloadRequest
+    Object.assign(req, { user: { ...who, collection: 'users' }, headers: new Headers({ 'content-type': 'application/json' }), json: async () => body })
+    return route.handler(req)
+  }
+  const message = async (response: Response) => ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message
+
+  it('refuses partners, a quarter not over, one without a held meeting, and a bad quarter', async () => {
+    expect((await lock(users.formateur!, { quarter: '2025Q3' })).status).toBe(403)
+    const current = await lock(users.coordination!, { quarter: `${new Date().getUTCFullYear()}Q${Math.floor(new Date().getUTCMonth() / 3) + 1}` })
+    expect(current.status).toBe(422)
+    expect(await message(current)).toMatch(/n’est pas terminé/)
+    const noMeeting = await lock(users.coordination!, { quarter: '2025Q2' })
+    expect(noMeeting.status).toBe(422)
+    expect(await message(noMeeting)).toMatch(/tenue/)
+    expect((await lock(users.coordination!, { quarter: '2025-07' })).status).toBe(400)
+  })
+
+  it('freezes the figures: later records change the live figures, not the locked quarter’s screen and export', async () => {
+    const locked = await lock(users.coordination!, { quarter: '2025Q3' })
+    expect(locked.status).toBe(201)
+    const again = await lock(users.coordination!, { quarter: '2025Q3' })
+    expect(again.status).toBe(422)
+    expect(await message(again)).toMatch(/déjà verrouillé/)
+    const journal = await payload.find({ collection: 'audit-log', where: { action: { equals: 'indicators.locked' } }, ...sys })
+    expect(journal.docs).toHaveLength(1)
+
+    // A participation recorded afterwards in the locked quarter.
+    const late = await payload.create({ collection: 'participants', data: { firstName: 'Djeneba', lastName: 'Tardive', sex: 'F', function: 'Éducatrice', organisation: ids.Tdh!, region: ids.MOP!, confirmedDistinct: true }, ...sys })
+    const training = (await payload.find({ collection: 'trainings', where: { title: { equals: 'Indicateurs Mopti' } }, ...sys })).docs[0]!
+    await payload.create({ collection: 'enrolments', data: { training: training.id, participant: late.id }, ...sys })
+
+    const { dashboardFor } = await import('#cms/indicators/load.ts')
+    const { shownIndicators } = await import('#cms/indicators/lock.ts')
+    const now = new Date()
+    for (const [who, query, frozen] of [[users.coordination!, {}, 3], [users.coordination!, { region: ids.MOP }, 2], [users.formateur!, {}, 2]] as const) {
+      const dashboard = await dashboardFor(payload, who, { from: '2025-07-01', to: '2025-09-30', ...query }, now)
+      expect(dashboard.indicators.trainings.people).toBe(frozen + 1)
+      const shown = await shownIndicators(payload, dashboard, now)
+      expect(shown.indicators.trainings.people).toBe(frozen)
+      expect('locked' in shown.lock && shown.lock.locked?.by).toBe(users.coordination!.name)
+    }
+    // The export carries the frozen figures too.
+    const { indicatorEndpoints } = await import('#cms/indicators/endpoints.ts')
+    const route = indicatorEndpoints.find((e) => e.path === '/indicators/export')!
+    const req = (await createLocalReq({ user: users.coordination! }, payload)) as PayloadRequest
+    Object.assign(req, { user: { ...users.coordination!, collection: 'users' }, searchParams: new URLSearchParams(`${Q3}&format=csv`) })
+    const csv = await (await route.handler(req)).text()
+    expect(csv).toContain('Formations en présentiel;Personnes formées;3')
+  })
+})
