@@ -126,6 +126,13 @@ function docxBlocks(blocks: TBlock[], context: TContext): (Paragraph | Table | T
           ...(block.caption ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: runs(block.caption, { italics: true, size: 18, color: GREY }) })] : []),
         ]
       }
+      case 'chart':
+        // Word gets the chart's data as a table under its title: readable, editable, and the same figures.
+        return [
+          new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: runs([{ text: block.title, bold: true }]) }),
+          docxTable({ type: 'table', columns: [{ header: 'Catégorie', width: 3 }, { header: 'Nombre', width: 1, align: 'right' }], rows: block.bars.map((b) => [b.label, b.shown ?? String(b.value)]) }, context.widthTwips),
+          ...(block.caption ? [new Paragraph({ spacing: { after: 200 }, children: runs(block.caption, { italics: true, size: 18, color: GREY }) })] : [new Paragraph({ spacing: { after: 120 }, children: [] })]),
+        ]
       case 'rule':
         return [new Paragraph({ spacing: { after: 200 }, border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: GREEN, space: 4 } }, children: [] })]
       case 'pageBreak':

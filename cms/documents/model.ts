@@ -27,6 +27,13 @@ export type TTable = {
   minRowHeight?: number
 }
 
+/**
+ * A horizontal bar chart: one bar per item, scaled to the largest value, its label on the left and its value on
+ * the right. `shown` replaces the printed value (e.g. "< 5" for a suppressed small count), and such a bar is not
+ * drawn, so its length gives nothing away. PDF: drawn as vector shapes; Word: the same data as a table.
+ */
+export type TChart = { type: 'chart'; title: string; bars: { label: string; value: number; shown?: string }[]; caption?: string }
+
 export type TBlock =
   /** The title block: an optional small capitalised kicker ("RAPPORT DE FORMATION") above the title. */
   | { type: 'title'; text: string; kicker?: string; size?: 'large' | 'small' }
@@ -40,6 +47,7 @@ export type TBlock =
   | TTable
   /** A PNG or JPEG image; `width` is a share of the text width (1 by default). */
   | { type: 'figure'; image: Uint8Array; width?: number; caption?: string; alt?: string }
+  | TChart
   /** A thin horizontal line across the text width. */
   | { type: 'rule' }
   | { type: 'pageBreak' }

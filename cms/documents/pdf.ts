@@ -18,6 +18,7 @@ import {
   type TInline,
   type TRenderOptions,
   type TSection,
+  type TChart,
   type TTable,
 } from './model.ts'
 
@@ -151,6 +152,31 @@ function currentPage(doc: Pdf): number {
   return range.start + range.count - 1
 }
 
+/** A horizontal bar chart in vector shapes: the title, then one row per bar (label, bar, value); rows never split. */
+function drawChart(doc: Pdf, chart: TChart): void {
+  const left = doc.page.margins.left
+  const width = contentWidth(doc)
+  const row = 14
+  const labelWidth = width * 0.38
+  const valueWidth = 40
+  const barSpace = width - labelWidth - valueWidth - 8
+  const max = Math.max(1, ...chart.bars.filter((b) => b.shown === undefined).map((b) => b.value))
+  ensureSpace(doc, 40 + Math.min(chart.bars.length, 6) * row)
+  doc.font(FONTS.bold).fontSize(BODY_SIZE).fillColor('#000000').text(toWinAnsi(chart.title), left, doc.y, { width })
+  doc.moveDown(0.3)
+  for (const bar of chart.bars) {
+    ensureSpace(doc, row)
+    const y = doc.y
+    doc.font(FONTS.regular).fontSize(8.5).fillColor('#000000').text(toWinAnsi(bar.label), left, y + 2, { width: labelWidth - 6, height: row, ellipsis: true, lineBreak: false })
+    if (bar.shown === undefined && bar.value > 0) doc.rect(left + labelWidth, y + 2, Math.max(1, (barSpace * bar.value) / max), row - 5).fillColor(GREEN).fill()
+    doc.font(FONTS.regular).fontSize(8.5).fillColor('#000000').text(toWinAnsi(bar.shown ?? String(bar.value)), left + width - valueWidth, y + 2, { width: valueWidth, align: 'right', lineBreak: false })
+    doc.x = left
+    doc.y = y + row
+  }
+  if (chart.caption) drawInline(doc, chart.caption, { size: 9, italic: true, color: GREY })
+  doc.moveDown(0.6)
+}
+
 function drawBlocks(doc: Pdf, blocks: TBlock[], state: TState, running = false): void {
   const left = doc.page.margins.left
   for (const block of blocks) {
@@ -206,6 +232,9 @@ function drawBlocks(doc: Pdf, blocks: TBlock[], state: TState, running = false):
         doc.moveDown(0.6)
         break
       }
+      case 'chart':
+        drawChart(doc, block)
+        break
       case 'rule':
         doc.moveTo(left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(1).strokeColor(GREEN).stroke()
         doc.moveDown(0.5)

@@ -209,3 +209,16 @@ export function securityDigest(findings: readonly { action: boolean; subject: st
     { label: 'Voir tous les contrôles', url },
   )
 }
+
+/** The monthly report's draft, sent to coordination on the first working day of the next month (docs/reports.md). */
+export function monthlyReportDraft(name: string, month: string, attached: boolean, url: string): TEmail {
+  return compose(
+    `Rapport mensuel d’activités de ${month} : brouillon à compléter`,
+    `Bonjour ${name},`,
+    [
+      `Le brouillon du rapport mensuel d’activités de ${month} est prêt : les chiffres du mois y sont repris des enregistrements du portail${attached ? ' (PDF joint)' : ''}.`,
+      'Complétez le résumé, les difficultés rencontrées et les activités prévues le mois prochain, puis soumettez-le.',
+    ],
+    { label: 'Compléter le rapport', url },
+  )
+}

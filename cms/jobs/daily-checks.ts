@@ -3,6 +3,7 @@ import { supervisionCheck } from './supervision-checks.ts'
 import { frameworkMeetingsCheck } from '../meetings/daily.ts'
 import { dailyBackup } from '../backup/daily.ts'
 import { dailySecurityChecks } from '../security/report.ts'
+import { monthlyReportCheck } from '../reports/monthly-job.ts'
 
 /**
  * Every check of the daily routine (cms/jobs/daily.ts), one line per capability. A check is a function of the
@@ -13,4 +14,5 @@ export const DAILY_CHECKS: readonly TDailyCheck[] = [
   frameworkMeetingsCheck,
   dailyBackup,
   dailySecurityChecks,
+  monthlyReportCheck,
 ]

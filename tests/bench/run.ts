@@ -16,6 +16,11 @@ import { CHROMIUM_PATH } from '../helpers/browser.ts'
 import { startPortalProcess } from '../helpers/server.ts'
 import { indicatorsBench } from './indicators.ts'
 import { signIn } from './session.ts'
+import { renderDocx } from '../../cms/documents/docx.ts'
+import { renderPdf } from '../../cms/documents/pdf.ts'
+import { AGE_GROUPS, CONCERNS, SERVICES, type TCaseAggregate } from '../../cms/rules/case-aggregates.ts'
+import { annualFigures } from '../../cms/rules/annual-report.ts'
+import { buildAnnualReport } from '../../cms/reports/annual-report.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const results: { name: string; value: string; budget: string; ok: boolean }[] = []
@@ -241,6 +246,7 @@ try {
   if (!sandboxOnly) await ratioFigures(portal.url, [{ name: 'page ressource depuis la base (visiteur)', path: pages.ressource, budget: 2 }], 200)
   if (!sandboxOnly) await signedInFigures(portal.url)
   await sandboxFigures(portal.url)
+  if (!sandboxOnly) await annualReportFigures()
   if (!serverOnly && !sandboxOnly) await lighthouseFigures()
 } finally {
   await portal.stop()
@@ -320,3 +326,38 @@ async function lighthouseFigures(): Promise<void> {
 const failed = results.filter((r) => !r.ok)
 console.log(`\nbench: ${results.length - failed.length} within budget, ${failed.length} over budget`)
 process.exit(failed.length > 0 ? 1 : 0)
+
+/**
+ * The annual report of a realistic year (docs/reports.md): the aggregates of a year of CPIMS+ exports for 20
+ * regions (every month × sex × age group × category), 5,000 participations and 2,000 supervision visits; figures,
+ * PDF and Word, timed end to end. Printed with its ratio to a one-page document rendered in the same run, so a
+ * slow machine shows as a slow baseline rather than as a slow report.
+ */
+async function annualReportFigures(): Promise<void> {
+  const regions = Array.from({ length: 20 }, (_, i) => ({ code: `R${i}`, name: `Région ${i + 1}` }))
+  const aggregates: TCaseAggregate[] = []
+  for (let m = 1; m <= 12; m++)
+    for (const r of regions)
+      for (const sex of ['F', 'M'] as const)
+        for (const ageGroup of AGE_GROUPS) {
+          const base = { month: `2026-${String(m).padStart(2, '0')}`, region: r.code, sex, ageGroup }
+          aggregates.push({ ...base, dimension: 'cases', category: m % 3 ? 'open' : 'closed', count: 1 + ((m * 7 + r.code.length) % 9) })
+          for (const c of Object.keys(CONCERNS).slice(0, 4)) aggregates.push({ ...base, dimension: 'concern', category: c, count: 1 + (m % 4) })
+          for (const c of Object.keys(SERVICES).slice(0, 3)) aggregates.push({ ...base, dimension: 'service', category: c, count: 1 + (m % 3) })
+          aggregates.push({ ...base, dimension: 'referral', category: 'health', count: 1 })
+        }
+  const participations = Array.from({ length: 5000 }, (_, i) => ({ participant: { id: i % 3500, firstName: 'P', lastName: `N${i}`, sex: (i % 2 ? 'F' : 'M') as 'F' | 'M', function: 'Travailleur social', organisation: `ORG${i % 30}`, region: regions[i % 20]!.name }, trainingKind: 'Formation initiale', trainingRegion: regions[i % 20]!.name, startDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-10` }))
+  const visits = Array.from({ length: 2000 }, (_, i) => ({ date: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`, mode: ['onSite', 'phone', 'video'][i % 3], region: regions[i % 20]!.name }))
+  const baselineDoc = { title: 'Référence', sections: [{ blocks: [{ type: 'paragraph' as const, text: 'Une page de référence.' }] }] }
+  await renderPdf(baselineDoc) // warm-up: fonts and modules loaded once
+  const t0 = performance.now()
+  await renderPdf(baselineDoc)
+  await renderDocx(baselineDoc)
+  const baseline = performance.now() - t0
+  const t1 = performance.now()
+  const doc = buildAnnualReport(annualFigures({ aggregates, regions, participations, trainings: participations.map((p) => ({ status: 'done', startDate: p.startDate })), visits }, 2026))
+  await renderPdf(doc)
+  await renderDocx(doc)
+  const elapsed = performance.now() - t1
+  record(`rapport annuel (${aggregates.length} agrégats, 5 000 participations, 2 000 visites), PDF + Word`, `${(elapsed / 1000).toFixed(2)} s (${(elapsed / baseline).toFixed(1)}× un document d’une page : ${baseline.toFixed(0)} ms)`, '< 5 s', elapsed < 5000)
+}

@@ -5,7 +5,7 @@ import { docxText } from '../helpers/docx.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 
-// The monthly activity report through its endpoint and its collection: figures from the seeded trainings of a
+// The monthly and annual reports through their endpoints. The monthly activity report and its collection: figures from the seeded trainings of a
 // month, a narrative written by coordination, submission that freezes the figures, versions, refusals.
 let payload: Payload
 const users: Record<string, User> = {}
@@ -31,9 +31,9 @@ beforeAll(async () => {
   await payload.create({ collection: 'capacity-plan-items', data: { activity: 'Recyclage des gestionnaires de cas de Kayes', status: 'notDone', deadline: `${month}-20T12:00:00.000Z`, responsible: 'DRPFEF Kayes' }, ...sys })
 })
 
-async function get(who: User | null, query: string): Promise<Response> {
+async function get(who: User | null, query: string, path = '/reports/monthly'): Promise<Response> {
   const { reportEndpoints } = await import('#cms/reports/endpoints.ts')
-  const route = reportEndpoints.find((e) => e.path === '/reports/monthly')!
+  const route = reportEndpoints.find((e) => e.path === path)!
   const req = (await createLocalReq({ user: who ?? undefined }, payload)) as PayloadRequest
   Object.assign(req, { user: who ? { ...who, collection: 'users' } : null, searchParams: new URLSearchParams(query) })
   return route.handler(req)
@@ -119,5 +119,40 @@ describe('the monthly-reports history', () => {
   it('is out of reach of trainers and learners', async () => {
     expect(await allowed(() => payload.create({ collection: 'monthly-reports', data: { month: '2030-01', status: 'draft' }, ...as('formateur') }))).toBe(false)
     expect((await payload.find({ collection: 'monthly-reports', ...as('apprenant') }).catch(() => ({ docs: [] }))).docs).toEqual([])
+  })
+})
+
+describe('GET /api/reports/annual', () => {
+  it('gives coordination the year’s case aggregates, small counts suppressed, with the training figures', async () => {
+    const aggregate = (region: string, count: number, over: Record<string, unknown> = {}) => payload.create({ collection: 'case-aggregates', data: { month: '2031-06', region, sex: 'F', ageGroup: '6-11', dimension: 'cases', category: 'open', count, importedAt: '2032-01-05T00:00:00.000Z', ...over } as never, ...sys })
+    await aggregate('KAY', 40)
+    await aggregate('MOP', 25, { sex: 'M', category: 'closed' })
+    await aggregate('GAO', 2)
+    await aggregate('KAY', 7, { dimension: 'concern', category: 'sexualViolence' })
+    const response = await get(users.coordination!, 'year=2031&format=pdf', '/reports/annual')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toContain('rapport-annuel-2031.pdf')
+    const text = await pdfText(await bytes(response))
+    expect(text).toContain('Cas enregistrés en 2031 : 67')
+    expect(text).toContain('Kayes 40')
+    expect(text).toContain('Gao < 5')
+    expect(text).toContain('Violence sexuelle 7')
+    expect(text).toContain('Personnes formées — total 0')
+    const word = await docxText(await bytes(await get(users.coordination!, 'year=2031&format=docx', '/reports/annual')))
+    expect(word).toContain('Cas par région')
+    expect(word).toContain('Gao < 5')
+  })
+
+  it('refuses other roles, and answers a bad year or format in French', async () => {
+    expect((await get(users.apprenant!, 'year=2031&format=pdf', '/reports/annual')).status).toBe(403)
+    expect((await get(users.formateur!, 'year=2031&format=pdf', '/reports/annual')).status).toBe(403)
+    const bad = async (query: string) => {
+      const response = await get(users.coordination!, query, '/reports/annual')
+      expect(response.status, query).toBe(400)
+      return JSON.stringify(await response.json())
+    }
+    expect(await bad('year=31&format=pdf')).toContain('Année invalide')
+    expect(await bad('format=pdf')).toContain('Indiquez l’année')
+    expect(await bad('year=2031&format=xls')).toContain('Paramètre « format » invalide : pdf ou docx.')
   })
 })
