@@ -105,6 +105,7 @@ export interface Config {
     'sandbox-transitions': SandboxTransition;
     'sandbox-history': SandboxHistory;
     'monthly-reports': MonthlyReport;
+    'indicator-snapshots': IndicatorSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -155,6 +156,7 @@ export interface Config {
     'sandbox-transitions': SandboxTransitionsSelect<false> | SandboxTransitionsSelect<true>;
     'sandbox-history': SandboxHistorySelect<false> | SandboxHistorySelect<true>;
     'monthly-reports': MonthlyReportsSelect<false> | MonthlyReportsSelect<true>;
+    'indicator-snapshots': IndicatorSnapshotsSelect<false> | IndicatorSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -956,7 +958,8 @@ export interface AuditLog {
     | 'import.participants'
     | 'import.caseAggregates'
     | 'dhis2.sent'
-    | 'participant.anonymised';
+    | 'participant.anonymised'
+    | 'indicators.locked';
   actor?: (number | null) | User;
   actorEmail?: string | null;
   subject?: (number | null) | User;
@@ -1442,6 +1445,28 @@ export interface MonthlyReport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-snapshots".
+ */
+export interface IndicatorSnapshot {
+  id: number;
+  quarter: string;
+  lockedAt: string;
+  lockedBy: number | User;
+  meeting?: (number | null) | Meeting;
+  figures:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1716,6 +1741,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'monthly-reports';
         value: number | MonthlyReport;
+      } | null)
+    | ({
+        relationTo: 'indicator-snapshots';
+        value: number | IndicatorSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2592,6 +2621,19 @@ export interface MonthlyReportsSelect<T extends boolean = true> {
   figures?: T;
   submittedBy?: T;
   submittedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "indicator-snapshots_select".
+ */
+export interface IndicatorSnapshotsSelect<T extends boolean = true> {
+  quarter?: T;
+  lockedAt?: T;
+  lockedBy?: T;
+  meeting?: T;
+  figures?: T;
   updatedAt?: T;
   createdAt?: T;
 }

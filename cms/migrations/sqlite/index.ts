@@ -10,7 +10,7 @@ import * as migration_20261201_073337_daily_routine from './20261201_073337_dail
 import * as migration_20261201_074136_resource_rich_text from './20261201_074136_resource_rich_text.ts';
 import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
 import * as migration_20261201_091931_capabilities from './20261201_091931_capabilities.ts';
-import * as migration_20261201_111644_monthly_reports from './20261201_111644_monthly_reports.ts';
+import * as migration_20261201_120423_reports_indicators from './20261201_120423_reports_indicators.ts';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261201_091931_capabilities',
   },
   {
-    up: migration_20261201_111644_monthly_reports.up,
-    down: migration_20261201_111644_monthly_reports.down,
-    name: '20261201_111644_monthly_reports'
+    up: migration_20261201_120423_reports_indicators.up,
+    down: migration_20261201_120423_reports_indicators.down,
+    name: '20261201_120423_reports_indicators'
   },
 ];

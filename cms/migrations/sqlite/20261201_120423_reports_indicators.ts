@@ -2,6 +2,27 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { MigrateUpArgs, MigrateDownArgs } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`monthly_reports\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`month\` text NOT NULL,
+  	\`version\` numeric,
+  	\`status\` text DEFAULT 'draft' NOT NULL,
+  	\`summary\` text,
+  	\`difficulties\` text,
+  	\`planned_next_month\` text,
+  	\`figures\` text,
+  	\`submitted_by_id\` integer,
+  	\`submitted_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`submitted_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`monthly_reports_month_idx\` ON \`monthly_reports\` (\`month\`);`)
+  await db.run(sql`CREATE INDEX \`monthly_reports_version_idx\` ON \`monthly_reports\` (\`version\`);`)
+  await db.run(sql`CREATE INDEX \`monthly_reports_submitted_by_idx\` ON \`monthly_reports\` (\`submitted_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`monthly_reports_updated_at_idx\` ON \`monthly_reports\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`monthly_reports_created_at_idx\` ON \`monthly_reports\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`indicator_snapshots\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`quarter\` text NOT NULL,
@@ -20,11 +41,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`indicator_snapshots_meeting_idx\` ON \`indicator_snapshots\` (\`meeting_id\`);`)
   await db.run(sql`CREATE INDEX \`indicator_snapshots_updated_at_idx\` ON \`indicator_snapshots\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`indicator_snapshots_created_at_idx\` ON \`indicator_snapshots\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`monthly_reports_id\` integer REFERENCES monthly_reports(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`indicator_snapshots_id\` integer REFERENCES indicator_snapshots(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_monthly_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`monthly_reports_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_indicator_snapshots_id_idx\` ON \`payload_locked_documents_rels\` (\`indicator_snapshots_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`monthly_reports\`;`)
   await db.run(sql`DROP TABLE \`indicator_snapshots\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
