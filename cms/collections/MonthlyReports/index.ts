@@ -17,7 +17,6 @@ export const MonthlyReports: CollectionConfig = {
   labels: { singular: { fr: 'Rapport mensuel', en: 'Monthly report' }, plural: { fr: 'Rapports mensuels', en: 'Monthly reports' } },
   admin: {
     useAsTitle: 'month',
-    defaultColumns: ['month', 'version', 'status', 'submittedAt', 'files'],
     group: { fr: 'Rapports', en: 'Reports' },
     description: {
       fr: 'Un rapport par mois : rédigez le résumé, les difficultés et les activités prévues ; les chiffres viennent des enregistrements. Un rapport soumis ne se modifie plus : créez une nouvelle version du même mois.',
@@ -26,7 +25,6 @@ export const MonthlyReports: CollectionConfig = {
   },
   access: { create: coordinatorsOrAdmins, read: coordinatorsOrAdmins, update: draftsOfCoordination, delete: draftsOfCoordination },
   hooks: { beforeChange: [prepareMonthlyReport] },
-  defaultSort: '-month',
   fields: [
     {
       type: 'row',
