@@ -2,11 +2,13 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readTable } from '#cms/imports/participants.ts'
 import { signIn } from '../helpers/browser.ts'
+import { pdfText } from '../helpers/pdf.ts'
 import { startE2E, type PortalProcess } from '../helpers/server.ts'
 
 // The indicators dashboard in Chromium: a coordinator filters by region and sees that region's figures; the CSV
-// export carries exactly the figures the page shows; a partner's trainer sees their organisation only, whatever
-// the address asks. The demo training (Bamako, September 2024) is the data.
+// export carries exactly the figures the page shows; the monthly report downloaded from the page carries the
+// figures on screen; a partner's trainer sees their organisation only, whatever the address asks. The demo
+// training (Bamako, September 2024) is the data.
 let env: Awaited<ReturnType<typeof startE2E>>
 let portal: PortalProcess
 beforeAll(async () => {
@@ -61,6 +63,21 @@ describe('the indicators dashboard', () => {
     await page.click('[data-filters] button[type=submit]')
     await page.waitForURL(new RegExp(`region=${bamako.value}`))
     expect(Number(await figure(page, 'trainings.people'))).toBe(national)
+
+    // The month's activity report, downloaded from the dashboard filtered on Bamako for September 2024 (the demo
+    // training's month): its extracted text carries the figures the screen shows.
+    await page.goto(`/rapports/indicateurs?from=2024-09-01&to=2024-09-30&region=${bamako.value}`)
+    const shown = { held: await figure(page, 'trainings.held'), women: await figure(page, 'trainings.women'), men: await figure(page, 'trainings.men'), people: await figure(page, 'trainings.people') }
+    expect(Number(shown.people)).toBe(national)
+    const reportHref = (await page.getAttribute('[data-monthly-report]', 'href'))!
+    expect(reportHref).toBe('/api/reports/monthly?month=2024-09&format=pdf')
+    const report = await context.request.get(reportHref, { headers: { 'Sec-Fetch-Site': 'same-origin' } })
+    expect(report.status()).toBe(200)
+    const text = await pdfText(await report.body())
+    expect(text).toContain(`Formations en présentiel tenues ${shown.held}`)
+    expect(text).toContain(`Personnes formées — femmes ${shown.women}`)
+    expect(text).toContain(`Personnes formées — hommes ${shown.men}`)
+    expect(text).toContain(`Personnes formées — total ${shown.people}`)
 
     // Light enough for a slow link: the whole HTML of the page, charts included, stays small.
     const html = await page.evaluate(() => document.documentElement.outerHTML.length)
