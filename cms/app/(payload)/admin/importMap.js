@@ -24,6 +24,8 @@ import { TrainingLinks as TrainingLinks_bc5cbc9526fcc57b1e8a0cc0e2b5c425 } from 
 import { DeadlineCell as DeadlineCell_18f5f1640ef7d5c2e7914f68e63b1ac6 } from '../../../admin/cells.tsx'
 import { CurrentPasswordField as CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444 } from '../../../admin/CurrentPasswordField.tsx'
 import { MessageLinks as MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b } from '../../../admin/MessageLinks.tsx'
+import { MonthlyReportLinks as MonthlyReportLinks_5390aa47835c780631d0b12a677ccb4d } from '../../../admin/MonthlyReportLinks.tsx'
+import { MonthlyReportLinksCell as MonthlyReportLinksCell_5390aa47835c780631d0b12a677ccb4d } from '../../../admin/MonthlyReportLinks.tsx'
 import { PortalNav as PortalNav_0455ad7154bc6cc4e42c033e5f3edeba } from '../../../admin/PortalNav.tsx'
 import { Icon as Icon_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
 import { Logo as Logo_0f35c6b343a2bbde7b1af02192952cae } from '../../../admin/graphics.tsx'
@@ -63,6 +65,8 @@ export const importMap = {
   "/admin/cells.tsx#DeadlineCell": DeadlineCell_18f5f1640ef7d5c2e7914f68e63b1ac6,
   "/admin/CurrentPasswordField.tsx#CurrentPasswordField": CurrentPasswordField_8edd9548e223ee6bc8b08a68ddcc5444,
   "/admin/MessageLinks.tsx#MessageLinks": MessageLinks_3df90c56a8ca22e6b7d483d46bbb140b,
+  "/admin/MonthlyReportLinks.tsx#MonthlyReportLinks": MonthlyReportLinks_5390aa47835c780631d0b12a677ccb4d,
+  "/admin/MonthlyReportLinks.tsx#MonthlyReportLinksCell": MonthlyReportLinksCell_5390aa47835c780631d0b12a677ccb4d,
   "/admin/PortalNav.tsx#PortalNav": PortalNav_0455ad7154bc6cc4e42c033e5f3edeba,
   "/admin/graphics.tsx#Icon": Icon_0f35c6b343a2bbde7b1af02192952cae,
   "/admin/graphics.tsx#Logo": Logo_0f35c6b343a2bbde7b1af02192952cae,
