@@ -6,6 +6,7 @@ import { septemberEnrolments, septemberParticipants } from '../../tests/fixtures
 import { solidPng } from '../../tests/helpers/images.ts'
 import { MINISTRY_LETTERHEAD } from '../documents/model.ts'
 import { buildTrainingReport, introductionSentence, renderAttendanceSheetPdf, renderTrainingReportDocx, renderTrainingReportPdf, type TTrainingReport } from './training-report.ts'
+import { docxText } from '../../tests/helpers/docx.ts'
 
 // The September 2024 training of trainers (tests/fixtures/training-of-trainers.ts): one absence, one late arrival,
 // one excused absence, one day not marked.
@@ -44,22 +45,6 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   const document = await getDocumentProxy(new Uint8Array(pdf))
   const { text, totalPages } = await extractText(document, { mergePages: true })
   return { text: text.replace(/\s+/g, ' '), pages: totalPages }
-}
-
-/** The visible text of a DOCX body, paragraphs separated by a space. */
-async function docxText(docx: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(docx)
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
-  return xml
-    .replace(/<\/w:p>/g, ' ')
-    .replace(/<w:tab\/>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/\s+/g, ' ')
 }
 
 // The facts both formats must state, figures from the rules: 87 attended participant-days out of 90 → 96.7 %.

@@ -7,6 +7,7 @@ import { MINISTRY_LETTERHEAD } from '#cms/documents/model.ts'
 import { solidPng } from '../helpers/images.ts'
 import { pdfText } from '../helpers/pdf.ts'
 import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
+import { docxText } from '../helpers/docx.ts'
 
 // The training report of a fresh install, through its endpoint, as complete as the reports the ministry files
 // (docs/domain.md): every section present in the PDF and in the Word file, the photos private, the letterhead
@@ -29,18 +30,6 @@ async function report(format: 'pdf' | 'docx', who: User = users.formateur!): Pro
   const response = await route.handler(req)
   expect(response.status).toBe(200)
   return Buffer.from(await response.arrayBuffer())
-}
-
-/** The visible text of a DOCX body (paragraphs separated by a space). */
-async function docxText(docx: Buffer): Promise<string> {
-  const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? ''
-  return xml
-    .replace(/<\/w:p>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ')
 }
 
 // Each section of the real report, as the seeded demo training fills it in, in the order it is printed.
