@@ -74,6 +74,41 @@ describe('every invalid field at once, in French', () => {
   })
 })
 
+describe('problems found with the database, reported with the other fields', () => {
+  it('refuses a probable duplicate with its bad email and missing sex, all three at once', async () => {
+    const existing = (await payload.find({ collection: 'participants', where: { phone: { exists: true } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]!
+    const problems = await problemsOf(() =>
+      payload.create({
+        collection: 'participants',
+        data: { firstName: existing.firstName, lastName: existing.lastName, phone: existing.phone, email: 'pas-une-adresse', function: existing.function, organisation: existing.organisation, region: existing.region } as never,
+        user: coordinator,
+        overrideAccess: false,
+      }),
+    )
+    expect(Object.keys(problems).sort()).toEqual(['confirmedDistinct', 'email', 'sex'])
+    expect(problems.confirmedDistinct).toMatch(/^Cette personne est peut-être déjà enregistrée : .*n° \d+/)
+    expect(problems.sex).toBe('Ce champ est requis.')
+  })
+
+  it('refuses a visit dated in the future, with a follow-up before it, an unknown behaviour and a bad mode, all at once', async () => {
+    const person = (await payload.find({ collection: 'participants', limit: 1, depth: 0, overrideAccess: true })).docs[0]!
+    const before = (await payload.count({ collection: 'supervision-visits', overrideAccess: true })).totalDocs
+    const problems = await problemsOf(() =>
+      payload.create({
+        collection: 'supervision-visits',
+        data: { person: person.id, supervisor: coordinator.id, date: '2099-01-10', nextFollowUp: '2099-01-01', mode: 'parPigeon', ratings: [{ behaviour: 'inconnu', rating: 'acquired' }] } as never,
+        user: coordinator,
+        overrideAccess: false,
+      }),
+    )
+    expect(Object.keys(problems).sort()).toEqual(['date', 'mode', 'nextFollowUp', 'ratings.0.behaviour'])
+    expect(problems.date).toBe('Date de visite dans le futur (2099-01-10) : indiquez le jour où la visite a eu lieu.')
+    expect(problems.nextFollowUp).toBe('Prochain suivi : choisissez une date après celle de la visite.')
+    expect(problems['ratings.0.behaviour']).toMatch(/^Comportement « inconnu » absent du référentiel/)
+    expect((await payload.count({ collection: 'supervision-visits', overrideAccess: true })).totalDocs).toBe(before)
+  })
+})
+
 describe('list defaults', () => {
   it('names only fields of each collection, with a sort and filters the list can use', async () => {
     for (const [slug, defaults] of Object.entries(LIST_DEFAULTS)) {

@@ -1,4 +1,5 @@
-import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeValidateHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeValidateHook } from 'payload'
+import { deferProblems } from '../../fields/cross-checks.ts'
 import { fullNameOf } from '../../rules/duplicates.ts'
 import { hasRole } from '../../rules/roles.ts'
 import { reaches, TRAINING_SCOPE_FIELDS, type ScopeHolder } from '../../rules/scope.ts'
@@ -23,6 +24,8 @@ export const deriveAndCheckIdentity: CollectionBeforeValidateHook = async ({ dat
   // or confirms these are two people. An update that leaves name, phone and email alone (the system's
   // recomputation of who reaches the person) has nothing to check.
   const identityChanged = operation === 'create' || ['firstName', 'lastName', 'phone', 'email'].some((field) => field in data)
+  // Reported by the field « Personne différente » with every other invalid field (cms/fields/cross-checks.ts).
+  deferProblems(req.context, 'participants', [])
   if (merged.confirmedDistinct || !identityChanged) return data
   const registry = (await registryIdentities(req.payload, req)).filter((p) => String(p.id) !== String(originalDoc?.id ?? ''))
   const matches = matchesIn(registry, { firstName: String(merged.firstName ?? ''), lastName: String(merged.lastName ?? ''), phone: merged.phone, email: merged.email })
@@ -36,7 +39,7 @@ export const deriveAndCheckIdentity: CollectionBeforeValidateHook = async ({ dat
       names.length > 0
         ? `Cette personne est peut-être déjà enregistrée : ${names.join(' ; ')}. Inscrivez la personne existante, ou cochez « Personne différente » pour créer quand même.`
         : 'Une personne aux nom et coordonnées proches figure peut-être déjà au registre. Si c’est la même, cherchez-la par son numéro de téléphone sur la page de la formation (« Ajouter une personne ») ou inscrivez-la par l’import (elle y est retrouvée par ses nom, téléphone ou e-mail) ; sinon cochez « Personne différente » pour créer quand même.'
-    throw new ValidationError({ collection: 'participants', errors: [{ path: 'confirmedDistinct', message }] }, req.t)
+    deferProblems(req.context, 'participants', [{ path: 'confirmedDistinct', message }])
   }
   return data
 }

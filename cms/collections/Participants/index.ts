@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
+import { checkbox } from 'payload/shared'
 import { coordinatorsOrAdmins, ownTrainingsOrCoordinators, participantContactRead, trainingStaff } from '../../access/index.ts'
 import { serverSetField } from '../../access/server-only.ts'
+import { reportsDeferred } from '../../fields/cross-checks.ts'
 import { selectOptions } from '../../rules/toolkit.ts'
 import { SEXES } from '../../rules/trainings.ts'
 import { trainersField } from '../Trainings/shared.ts'
@@ -44,6 +46,8 @@ export const Participants: CollectionConfig = {
       name: 'confirmedDistinct',
       type: 'checkbox',
       defaultValue: false,
+      // A probable duplicate is reported here, with the other invalid fields (the identity hook finds it).
+      validate: reportsDeferred('participants', checkbox),
       label: { fr: 'Personne différente (malgré un nom proche)', en: 'Different person (despite a similar name)' },
       admin: { position: 'sidebar' },
     },

@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { PortalError } from '../../endpoints/errors.ts'
+import { deferProblems } from '../../fields/cross-checks.ts'
 import { idOf } from '../../fields/relations.ts'
 import { can, type RoleHolder } from '../../rules/roles.ts'
 import type { ScopeHolder } from '../../rules/scope.ts'
@@ -57,6 +58,7 @@ export const prepareAndCheckVisit: CollectionBeforeChangeHook = async ({ data, o
     { date: String(merged.date ?? ''), nextFollowUp: merged.nextFollowUp, ratings: (merged.ratings ?? []).map((r) => ({ behaviour: r.behaviour, rating: r.rating })) },
     { now: new Date(), firstTrainingDay: starts[0] ?? null, framework, personInScope: !user || !personChanged || personInReach(user, person) },
   )
-  if (problems.length > 0) throw new ValidationError({ collection: 'supervision-visits', errors: problems }, req.t)
+  // Each problem is reported by its field, with every other invalid field at once (cms/fields/cross-checks.ts).
+  deferProblems(req.context, 'supervision-visits', problems)
   return data
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
+import { date, relationship, select, text } from 'payload/shared'
 import { coordinatorsOrAdmins } from '../../access/index.ts'
 import { serverSetField } from '../../access/server-only.ts'
+import { reportsDeferred } from '../../fields/cross-checks.ts'
 import { supervisors, visitsReadable, visitsWritable } from '../../access/supervision.ts'
 import { RATINGS } from '../../rules/competency-framework.ts'
 import { VISIT_MODES } from '../../rules/supervision.ts'
@@ -27,7 +29,7 @@ export const SupervisionVisits: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'person', type: 'relationship', relationTo: 'participants', required: true, index: true, label: { fr: 'Personne supervisée', en: 'Person supervised' } },
+        { name: 'person', type: 'relationship', relationTo: 'participants', required: true, index: true, validate: reportsDeferred('supervision-visits', relationship), label: { fr: 'Personne supervisée', en: 'Person supervised' } },
         // No filter on roles here: Payload checks a relationship's filter as the writer, and a supervisor may not
         // read other accounts. Who may name a supervisor is the hook's rule (coordination; others are the supervisor).
         { name: 'supervisor', type: 'relationship', relationTo: 'users', index: true, label: { fr: 'Superviseur ou coach', en: 'Supervisor or coach' } },
@@ -36,7 +38,7 @@ export const SupervisionVisits: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'date', type: 'date', required: true, index: true, label: { fr: 'Date de la visite', en: 'Visit date' }, admin: day },
+        { name: 'date', type: 'date', required: true, index: true, validate: reportsDeferred('supervision-visits', date), label: { fr: 'Date de la visite', en: 'Visit date' }, admin: day },
         { name: 'mode', type: 'select', required: true, defaultValue: 'onSite', options: selectOptions(VISIT_MODES), label: { fr: 'Modalité', en: 'Mode' } },
       ],
     },
@@ -50,8 +52,8 @@ export const SupervisionVisits: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'behaviour', type: 'text', required: true, maxLength: 60, label: { fr: 'Comportement (identifiant du référentiel)', en: 'Behaviour (framework id)' } },
-            { name: 'rating', type: 'select', required: true, options: selectOptions(RATINGS), label: { fr: 'Niveau', en: 'Rating' } },
+            { name: 'behaviour', type: 'text', required: true, maxLength: 60, validate: reportsDeferred('supervision-visits', text), label: { fr: 'Comportement (identifiant du référentiel)', en: 'Behaviour (framework id)' } },
+            { name: 'rating', type: 'select', required: true, validate: reportsDeferred('supervision-visits', select), options: selectOptions(RATINGS), label: { fr: 'Niveau', en: 'Rating' } },
           ],
         },
         { name: 'observation', type: 'textarea', maxLength: 2000, label: { fr: 'Observation', en: 'Observation' } },
@@ -59,7 +61,7 @@ export const SupervisionVisits: CollectionConfig = {
     },
     { name: 'strengths', type: 'textarea', maxLength: 4000, label: { fr: 'Points forts', en: 'Strengths' } },
     { name: 'gaps', type: 'textarea', maxLength: 4000, label: { fr: 'Points à améliorer', en: 'Gaps' } },
-    { name: 'nextFollowUp', type: 'date', index: true, label: { fr: 'Prochain suivi prévu', en: 'Next follow-up' }, admin: day },
+    { name: 'nextFollowUp', type: 'date', index: true, validate: reportsDeferred('supervision-visits', date), label: { fr: 'Prochain suivi prévu', en: 'Next follow-up' }, admin: day },
     // Copied from the participants registry and the framework by the server: they feed access and keep the visit readable.
     { name: 'personName', type: 'text', index: true, ...copied('Nom de la personne', 'Person’s name') },
     { name: 'organisation', type: 'relationship', relationTo: 'organisations', index: true, ...copied('Structure', 'Organisation') },
