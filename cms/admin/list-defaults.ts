@@ -79,6 +79,7 @@ export const LIST_DEFAULTS: Record<string, TListDefault> = {
   'dhis2-mappings': { columns: ['label', 'kind', 'dataElement', 'categoryOptionCombo', 'orgUnit'], sort: 'label' },
   'dhis2-sends': { columns: ['period', 'createdAt', 'values', 'imported', 'updated', 'sentBy'], sort: '-createdAt' },
   'case-aggregates': { columns: ['month', 'region', 'sex', 'ageGroup', 'dimension', 'category', 'count'], sort: '-month' },
+  'indicator-snapshots': { columns: ['quarter', 'lockedAt', 'lockedBy'], sort: '-quarter' },
   'monthly-reports': { columns: ['month', 'version', 'status', 'submittedAt', 'files'], sort: '-month', search: ['summary'] },
   // Reference data and operations (administrators)
   regions: { columns: ['name', 'code', 'kind'], sort: 'order' },

@@ -10,9 +10,8 @@ import { serverOnly } from '../access/server-only.ts'
 export const IndicatorSnapshots: CollectionConfig = {
   slug: 'indicator-snapshots',
   labels: { singular: { fr: 'Trimestre verrouillé', en: 'Locked quarter' }, plural: { fr: 'Trimestres verrouillés', en: 'Locked quarters' } },
-  admin: { useAsTitle: 'quarter', defaultColumns: ['quarter', 'lockedAt', 'lockedBy'], group: { fr: 'Rapports', en: 'Reports' } },
+  admin: { useAsTitle: 'quarter', group: { fr: 'Rapports', en: 'Reports' } },
   access: serverOnly('indicator-snapshots', { read: coordinatorsOrAdmins, delete: nobody }),
-  defaultSort: '-quarter',
   fields: [
     { name: 'quarter', type: 'text', required: true, unique: true, index: true, label: { fr: 'Trimestre (2026Q1)', en: 'Quarter (2026Q1)' } },
     { name: 'lockedAt', type: 'date', required: true, label: { fr: 'Verrouillé le', en: 'Locked on' } },

@@ -48,6 +48,7 @@ export const MENU_AUDIENCE: Record<string, readonly Capability[]> = {
   'cpims-mapping': ['coordinate'],
   'sandbox-settings': ['coordinate'],
   'monthly-reports': ['coordinate'],
+  'indicator-snapshots': ['coordinate'],
 }
 
 /** True when the collection or global belongs in this person's menu. */

@@ -79,10 +79,12 @@ describe('menus cut to the job', () => {
       'dhis2-mappings',
       'dhis2-sends',
       'enrolments',
+      'indicator-snapshots',
       'letterhead',
       'meetings',
       'module-progress',
       'modules',
+      'monthly-reports',
       'participants',
       'quiz-attempts',
       'sandbox-settings',
@@ -263,6 +265,10 @@ describe('every invalid field at once, in French, untruncated', () => {
     await page.fill('#field-title', '')
     await page.fill('#field-endDate input', `01/03/${year}`)
     await page.keyboard.press('Escape')
+    // Payload re-reads the form's state from the server after each change; its answer, if it came after the save's,
+    // would replace the save's field errors. Save once the form has settled, as a person would.
+    await page.waitForTimeout(1500)
+    await page.waitForLoadState('networkidle')
     await page.click('#action-save')
     await page.waitForSelector('.field-error')
     // The error shown nearest to each field's input.
