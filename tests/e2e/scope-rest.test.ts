@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { restClient } from '../helpers/browser.ts'
 import { startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 
 // Issue 9, findings 3 and 4, over HTTP as an attacker holding the demo trainer account would script them against
@@ -12,19 +13,7 @@ afterAll(async () => {
   await portal?.stop()
 })
 
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!'
-type Json = Record<string, unknown> & { doc?: { id: number }; docs?: { id: number }[] }
-
-async function signIn(email: string): Promise<(path: string, method?: string, body?: unknown) => Promise<{ status: number; json: Json }>> {
-  const headers = { Origin: portal.url, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' }
-  const login = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers, body: JSON.stringify({ email, password: PASSWORD }) })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  return async (path, method = 'GET', body) => {
-    const res = await fetch(`${portal.url}/api${path}`, { method, headers: { ...headers, Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) })
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as Json }
-  }
-}
+const signIn = (email: string) => restClient(portal.url, email)
 
 describe('a trainer over REST', () => {
   it('cannot enrol, read or change someone else’s participant, nor write into another training', async () => {

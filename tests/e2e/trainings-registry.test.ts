@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '../helpers/browser.ts'
+import { restClient, signIn } from '../helpers/browser.ts'
 import { startE2E, type PortalProcess } from '../helpers/server.ts'
 
 // Issue 11 in Chromium and over HTTP: a trainer on a phone adds people by hand on the training page (search,
@@ -17,20 +17,7 @@ afterAll(async () => {
   await env?.stop()
 })
 
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!'
-type Json = Record<string, unknown> & { doc?: { id: number }; docs?: Record<string, unknown>[] }
-
-/** A REST client holding a demo account's session, as a script in that person's hands would. */
-async function restAs(email: string): Promise<(path: string, method?: string, body?: unknown) => Promise<{ status: number; json: Json }>> {
-  const headers = { Origin: portal.url, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' }
-  const login = await fetch(`${portal.url}/api/users/login`, { method: 'POST', headers, body: JSON.stringify({ email, password: PASSWORD }) })
-  expect(login.status, `sign-in of ${email}`).toBe(200)
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  return async (path, method = 'GET', body) => {
-    const res = await fetch(`${portal.url}/api${path}`, { method, headers: { ...headers, Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) })
-    return { status: res.status, json: (await res.json().catch(() => ({}))) as Json }
-  }
-}
+const restAs = (email: string) => restClient(portal.url, email)
 
 describe('choosing co-trainers over REST', () => {
   it('gives a trainer the trainer accounts with name, roles, organisation and region only; a learner and an editor their own account', async () => {

@@ -31,6 +31,18 @@ export async function apiToken(baseUrl: string, email: string, password = DEMO_P
   return sessionTokenOf(res)
 }
 
+/** A JSON answer of the REST API as the tests read it ({} when the body is not JSON). */
+export type TRestJson = Record<string, unknown> & { doc?: { id: number }; docs?: (Record<string, unknown> & { id: number })[] }
+
+/** A REST client holding a demo account's session, as a script in that person's hands would (same-origin, cookie). */
+export async function restClient(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<(path: string, method?: string, body?: unknown) => Promise<{ status: number; json: TRestJson }>> {
+  const headers = { Origin: baseUrl, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json', Cookie: `payload-token=${await apiToken(baseUrl, email, password)}` }
+  return async (path, method = 'GET', body) => {
+    const res = await fetch(`${baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return { status: res.status, json: (await res.json().catch(() => ({}))) as TRestJson }
+  }
+}
+
 /** The session token a sign-in answer set in its cookie (the JSON body never carries it). */
 export function sessionTokenOf(res: Response): string {
   const token = /payload-token=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1]
