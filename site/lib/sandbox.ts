@@ -32,7 +32,8 @@ export async function sandboxPage(Astro: Pick<AstroGlobal, 'locals' | 'params' |
 /**
  * The workspace and the case of the URL for the person, or null (404): the case page's access — a case manager
  * reaches the cases they own or that are shared with them, supervisors, the organisation administrator and the
- * trainer every case of the workspace. Used by what a case's page offers besides the page (its printed file).
+ * trainer every case of the workspace. Used by the case page and by what it offers besides (its printed file, its
+ * attachments, the offline save of a form).
  */
 export async function sandboxCase(Astro: Pick<AstroGlobal, 'locals' | 'params' | 'cookies'>): Promise<{ page: TSandboxPage; record: TCaseRecord } | null> {
   const page = await sandboxPage(Astro)
