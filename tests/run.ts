@@ -47,9 +47,19 @@ if (only.length === 0) {
   }
 }
 
+type Report = {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numTodoTests: number
+  testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[]
+}
+
 let passed = 0
 let failed = 0
 let exitCode = 0
+// Repeated after the totals so that a failure deep in a long log is named in its last lines.
+const failures: string[] = []
 for (const project of projects) {
   const output = path.join(resultsDir, `${project}.json`)
   const run = spawnSync(
@@ -63,7 +73,13 @@ for (const project of projects) {
     failed += 1
     continue
   }
-  const report = JSON.parse(fs.readFileSync(output, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  const report = JSON.parse(fs.readFileSync(output, 'utf8')) as Report
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults.filter((result) => result.status === 'failed')) {
+      const reason = (test.failureMessages[0] ?? '').split('\n')[0]?.slice(0, 300)
+      failures.push(`${project} ${path.relative(root, file.name)} › ${test.fullName}\n    ${reason}`)
+    }
+  }
   passed += report.numPassedTests
   failed += report.numFailedTests
   if (report.numPendingTests + report.numTodoTests > 0) {
@@ -71,5 +87,6 @@ for (const project of projects) {
     exitCode = 1
   }
 }
+if (failures.length > 0) console.log(`Failed:\n${failures.map((line) => `  ${line}`).join('\n')}`)
 console.log(`tests: ${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : exitCode)
