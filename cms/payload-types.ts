@@ -1340,27 +1340,21 @@ export interface SandboxCase {
     | number
     | boolean
     | null;
-  attachments?:
-    | {
-        attachmentId: string;
-        fileName: string;
-        mimeType: string;
-        size: number;
-        kind?: ('photo' | 'document') | null;
-        addedBy?: string | null;
-        addedAt?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  flags?:
-    | {
-        message: string;
-        by?: string | null;
-        at?: string | null;
-        removed?: boolean | null;
-        id?: string | null;
-      }[]
-    | null;
+  attachments?: {
+    attachmentId: string;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    kind: 'photo' | 'document';
+    addedBy: string;
+    addedAt: string;
+  }[];
+  flags?: {
+    message: string;
+    by: string;
+    at: string;
+    removed?: boolean;
+  }[];
   openedAt: string;
   closedAt?: string | null;
   reopenedAt?: string | null;
@@ -2540,27 +2534,8 @@ export interface SandboxCasesSelect<T extends boolean = true> {
   owner?: T;
   assigned?: T;
   forms?: T;
-  attachments?:
-    | T
-    | {
-        attachmentId?: T;
-        fileName?: T;
-        mimeType?: T;
-        size?: T;
-        kind?: T;
-        addedBy?: T;
-        addedAt?: T;
-        id?: T;
-      };
-  flags?:
-    | T
-    | {
-        message?: T;
-        by?: T;
-        at?: T;
-        removed?: T;
-        id?: T;
-      };
+  attachments?: T;
+  flags?: T;
   openedAt?: T;
   closedAt?: T;
   reopenedAt?: T;

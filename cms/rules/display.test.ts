@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatDay, formatShare } from './display.ts'
+import { dateFormatter, formatDateTime, formatDay, formatShare, numberFormatter } from './display.ts'
 
 describe('values as the back office writes them', () => {
   it('writes days as dd/mm/yyyy, timestamps read in Bamako', () => {
@@ -18,5 +18,13 @@ describe('values as the back office writes them', () => {
     expect(formatShare(0)).toBe('0\u202f%')
     expect(formatShare(1.2)).toBe('100\u202f%')
     expect(formatShare(undefined)).toBe('')
+  })
+  it('builds one formatter per locale and options, and keeps them apart', () => {
+    const long = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const
+    expect(dateFormatter('fr-FR', long)).toBe(dateFormatter('fr-FR', { ...long }))
+    expect(dateFormatter('fr-FR', long).format(new Date('2024-08-13T00:00:00Z'))).toBe('13 août 2024')
+    expect(dateFormatter('en-GB', long).format(new Date('2024-08-13T00:00:00Z'))).toBe('13 August 2024')
+    expect(numberFormatter('fr-FR', { maximumFractionDigits: 1 })).not.toBe(numberFormatter('fr-FR', { maximumFractionDigits: 0 }))
+    expect(numberFormatter('fr-FR', { maximumFractionDigits: 1 }).format(1.25)).toBe('1,3')
   })
 })

@@ -1,5 +1,7 @@
 // Pure rules of the resource centre: years, versions, sizes, consultations.
 
+import { numberFormatter } from './display.ts'
+
 /** The year a resource is filed under: its validation year, else its publication year. */
 export function resourceYear(doc: { validatedAt?: string | null; publishedAt?: string | null }): number | null {
   const date = doc.validatedAt ?? doc.publishedAt
@@ -34,7 +36,7 @@ export function formatBytes(bytes: number, lang: 'fr' | 'en'): string {
     unit += 1
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1
-  const text = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)
+  const text = numberFormatter(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)
   return `${text} ${units[unit]}`
 }
 

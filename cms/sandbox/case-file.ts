@@ -176,7 +176,7 @@ export async function caseFilePdf(payload: Payload, opened: TOpened, record: TCa
     members: opened.members,
     forms: [...sandboxForms().values()],
     attachments: (record.doc.attachments ?? []).map((a) => ({ attachmentId: a.attachmentId, fileName: a.fileName })),
-    history: await historyOf(payload, record),
+    history: (await historyOf(payload, record)).lines,
     printedBy,
     now,
   })

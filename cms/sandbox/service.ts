@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import * as z from 'zod/mini'
 import { MEDIA_DIR } from '../collections/Media.ts'
 import { PortalError } from '../endpoints/errors.ts'
-import type { SandboxCase, SandboxTransition, SandboxWorkspace, User } from '../payload-types.ts'
+import type { SandboxCase, SandboxHistory, SandboxTransition, SandboxWorkspace, User } from '../payload-types.ts'
 import { MAX_ATTACHMENT_BYTES } from '../rules/sandbox-forms.ts'
 import {
   actorsOf,
@@ -134,9 +134,13 @@ export async function caseOf(payload: Payload, opened: TOpened, caseId: string):
   return { doc, transitions, state: stateOf(doc, transitions) }
 }
 
-/** The history of a case, newest first. */
-export async function historyOf(payload: Payload, record: TCaseRecord) {
-  return (await payload.find({ collection: 'sandbox-history', where: { case: { equals: record.doc.id } }, sort: '-at', limit: 300, pagination: false, ...SYS })).docs
+/**
+ * The history of a case, newest first, with how many lines it has: the `latest` lines when given (the case page,
+ * read at every view of a case that grows with every action), else every line (the printed case file).
+ */
+export async function historyOf(payload: Payload, record: TCaseRecord, latest?: number): Promise<{ lines: SandboxHistory[]; total: number }> {
+  const found = await payload.find({ collection: 'sandbox-history', where: { case: { equals: record.doc.id } }, sort: '-at', limit: latest ?? 0, pagination: latest !== undefined, ...SYS })
+  return { lines: found.docs, total: found.totalDocs }
 }
 
 function transitionData(ws: SandboxWorkspace, caseDoc: SandboxCase, t: TTransition) {
@@ -199,8 +203,8 @@ export async function addAttachment(payload: Payload, user: User, opened: TOpene
   const mimeType = file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : file.name.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg'
   await mkdir(path.join(ATTACHMENTS_DIR, String(record.doc.id)), { recursive: true })
   await writeFile(path.join(ATTACHMENTS_DIR, String(record.doc.id), attachmentId), file.data)
-  const attachments = [...(record.doc.attachments ?? []).map(({ id: _id, ...a }) => a), { attachmentId, fileName: file.name.slice(0, 120), mimeType, size: file.data.length, kind: mimeType === 'application/pdf' ? 'document' : 'photo', addedBy: actor.id, addedAt: now.toISOString() }]
-  await payload.update({ collection: 'sandbox-cases', id: record.doc.id, data: { attachments } as never, ...SYS })
+  const attachments: NonNullable<SandboxCase['attachments']> = [...(record.doc.attachments ?? []), { attachmentId, fileName: file.name.slice(0, 120), mimeType, size: file.data.length, kind: mimeType === 'application/pdf' ? 'document' : 'photo', addedBy: actor.id, addedAt: now.toISOString() }]
+  await payload.update({ collection: 'sandbox-cases', id: record.doc.id, data: { attachments }, ...SYS })
   await payload.create({ collection: 'sandbox-history', data: { workspace: opened.ws.id, case: record.doc.id, member: actor.id, memberName: actor.name, user: user.id, action: 'attachment.add', after: file.name.slice(0, 120), at: now.toISOString() } as never, ...SYS })
 }
 

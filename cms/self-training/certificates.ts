@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { Certificate } from '../payload-types.ts'
 import { env } from '../config/env.ts'
+import { dateFormatter } from '../rules/display.ts'
 
 // Certificate codes: `<id>.<proof>`, the id 20 random bytes, the proof an HMAC of the id with the server secret.
 // Nothing secret is stored (a database copy cannot forge or list codes), the holder can download the same PDF
@@ -46,7 +47,7 @@ export function verificationUrl(code: string): string {
   return `${env.publicUrl}/attestations/verifier/${code}`
 }
 
-const dateFr = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '')
+const dateFr = (iso: string | null | undefined) => (iso ? dateFormatter('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)) : '')
 
 /** The certificate as an A4 landscape PDF: name, modules with dates, verification code and QR code. */
 export async function renderCertificatePdf(certificate: Certificate): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import type { AstroGlobal } from 'astro'
 import { env } from '#cms/config/env.ts'
+import { dateFormatter } from '#cms/rules/display.ts'
 import { t as translate, localePath, type MessageKey } from '../i18n/index.ts'
 
 /** What every page needs from the request: language, translator, localised links, the person and Payload. */
@@ -20,7 +21,7 @@ export function pageContext(Astro: AstroGlobal) {
 /** A date as people read it: "13 août 2024" / "13 August 2024". */
 export function formatDate(lang: 'fr' | 'en', iso: string | null | undefined): string {
   if (!iso) return ''
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso))
+  return dateFormatter(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso))
 }
 
 /** A 303 redirect carrying optional Set-Cookie values (after a form post). */

@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PortalError } from '#cms/endpoints/errors.ts'
@@ -6,6 +7,7 @@ import { actingAs, addAttachment, assignTrainee, caseOf, casesOf, createGroupWor
 import { sandboxScenarios } from '#cms/sandbox/scenarios.ts'
 import { DEMO_WORKSPACE } from '#cms/sandbox/seed.ts'
 import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
+import * as caseLists from '#cms/migrations/sqlite/20261201_135859_sandbox_case_lists.ts'
 
 // The sandbox on a real database: personal and group workspaces, who sees what, the refusals of the workflow
 // with their French sentences, attachments checked from their bytes, and the trainer's reset.
@@ -103,7 +105,18 @@ describe('group workspace, as in a training room', () => {
     expect(after.doc.stage).toBe('mise_en_oeuvre')
     expect(await refusal(() => perform(payload, trainee2, ws2, supervisor, marriage.doc.caseId, { do: 'approve', approval: 'actionPlan' }, now))).toMatch(/déjà approuvée/)
     const history = await historyOf(payload, after)
-    expect(history[0]).toMatchObject({ action: 'approval.approve', member: 'superviseur-1', user: trainee2.id, form: '3.A' })
+    expect(history.lines[0]).toMatchObject({ action: 'approval.approve', member: 'superviseur-1', user: trainee2.id, form: '3.A' })
+    expect(history.total).toBe(history.lines.length)
+    // The case page reads the latest lines only and says how many there are in all.
+    const latest = await historyOf(payload, after, 2)
+    expect(history.lines.length).toBeGreaterThan(2)
+    expect(latest.lines.map((l) => l.id)).toEqual(history.lines.slice(0, 2).map((l) => l.id))
+    expect(latest.total).toBe(history.lines.length)
+    // Flags are kept in order with their author, read back as written.
+    await perform(payload, trainee2, ws2, supervisor, marriage.doc.caseId, { do: 'flag', message: 'Vérifier le consentement' }, now)
+    await perform(payload, trainee2, ws2, supervisor, marriage.doc.caseId, { do: 'flag', message: 'Relancer la famille' }, now)
+    const flagged = await caseOf(payload, ws2, marriage.doc.caseId)
+    expect(flagged.state.flags.slice(-2).map((f) => [f.message, f.by])).toEqual([['Vérifier le consentement', 'superviseur-1'], ['Relancer la famille', 'superviseur-1']])
   })
 
   it('refuses accepting a revoked referral, closing without approval, and editing a closed case', async () => {
@@ -148,6 +161,26 @@ describe('group workspace, as in a training room', () => {
     expect(await refusal(() => addAttachment(payload, trainee1, ws1, actingAs(ws1), created.caseId, { name: 'grande.png', data: big }, now))).toMatch(/trop volumineux/)
     const record = await caseOf(payload, ws1, created.caseId)
     expect(record.doc.attachments?.map((a) => [a.fileName, a.mimeType, a.kind])).toEqual([['photo.png', 'image/png', 'photo']])
+  })
+
+  it('moves attachments and flags between array tables and JSON columns, both ways, without losing one', async () => {
+    const ws1 = await opened(trainee1)
+    const created = await registerCase(payload, trainee1, ws1, actingAs(ws1), registration, now)
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+    await addAttachment(payload, trainee1, ws1, actingAs(ws1), created.caseId, { name: 'photo.png', data: png }, now)
+    await addAttachment(payload, trainee1, ws1, actingAs(ws1), created.caseId, { name: 'scan.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') }, now)
+    for (const message of ['Premier signalement', 'Second signalement']) await perform(payload, trainee1, ws1, actingAs(ws1), created.caseId, { do: 'flag', message }, now)
+    const before = (await caseOf(payload, ws1, created.caseId)).doc
+    const args = { db: payload.db.drizzle, payload, req: {} } as unknown as Parameters<typeof caseLists.up>[0]
+
+    await caseLists.down(args)
+    const tables = await payload.db.drizzle.all<{ message: string; order: number }>(sql`SELECT message, _order AS "order" FROM sandbox_cases_flags WHERE _parent_id = ${before.id} ORDER BY _order`)
+    expect(tables.map((f) => f.message)).toEqual(['Premier signalement', 'Second signalement'])
+    await caseLists.up(args)
+    const after = (await caseOf(payload, ws1, created.caseId)).doc
+    expect(after.attachments).toEqual(before.attachments)
+    expect(after.flags).toEqual(before.flags)
+    expect(after.attachments?.map((a) => [a.fileName, a.kind, a.size])).toEqual([['photo.png', 'photo', png.length], ['scan.pdf', 'document', 15]])
   })
 
   it('lets the organisation administrator, and only them, create fictitious accounts', async () => {

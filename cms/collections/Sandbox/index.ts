@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, GlobalConfig } from 'payload'
+import type { CollectionConfig, Field, GlobalConfig, JSONField } from 'payload'
 import { coordinatorsOrAdmins, nobody } from '../../access/index.ts'
 import { serverOnly } from '../../access/server-only.ts'
 import { APPROVAL_TYPES, RISK_LEVELS, SANDBOX_ROLES, STAGES, TRANSITION_KINDS, TRANSITION_STATUSES } from '../../rules/sandbox-workflow.ts'
@@ -11,6 +11,23 @@ import { APPROVAL_TYPES, RISK_LEVELS, SANDBOX_ROLES, STAGES, TRANSITION_KINDS, T
 const group = { fr: 'Bac à sable', en: 'Sandbox' }
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 const workspace: Field = { name: 'workspace', type: 'relationship', relationTo: 'sandbox-workspaces', required: true, index: true }
+
+// The shapes of a case's JSON lists, for the generated types (the server alone writes them: cms/sandbox/service.ts).
+type JSONSchema4 = ReturnType<NonNullable<JSONField['typescriptSchema']>[number]>
+const text = { type: 'string' } as const
+const listOf = (item: JSONSchema4) => ({ type: 'array' as const, items: item })
+const ATTACHMENT_SCHEMA: JSONSchema4 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['attachmentId', 'fileName', 'mimeType', 'size', 'kind', 'addedBy', 'addedAt'],
+  properties: { attachmentId: text, fileName: text, mimeType: text, size: { type: 'number' }, kind: { type: 'string', enum: ['photo', 'document'] }, addedBy: text, addedAt: text },
+}
+const FLAG_SCHEMA: JSONSchema4 = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['message', 'by', 'at'],
+  properties: { message: text, by: text, at: text, removed: { type: 'boolean' } },
+}
 
 export const SandboxWorkspaces: CollectionConfig = {
   slug: 'sandbox-workspaces',
@@ -61,29 +78,10 @@ export const SandboxCases: CollectionConfig = {
     { name: 'owner', type: 'text', required: true },
     { name: 'assigned', type: 'json', required: true },
     { name: 'forms', type: 'json', required: true },
-    {
-      name: 'attachments',
-      type: 'array',
-      fields: [
-        { name: 'attachmentId', type: 'text', required: true },
-        { name: 'fileName', type: 'text', required: true },
-        { name: 'mimeType', type: 'text', required: true },
-        { name: 'size', type: 'number', required: true },
-        { name: 'kind', type: 'select', options: [{ value: 'photo', label: 'Photo' }, { value: 'document', label: 'Document' }] },
-        { name: 'addedBy', type: 'text' },
-        { name: 'addedAt', type: 'date' },
-      ],
-    },
-    {
-      name: 'flags',
-      type: 'array',
-      fields: [
-        { name: 'message', type: 'text', required: true },
-        { name: 'by', type: 'text' },
-        { name: 'at', type: 'date' },
-        { name: 'removed', type: 'checkbox', defaultValue: false },
-      ],
-    },
+    // Attachments and flags are JSON, like the forms: a case is read and written whole on every page and action,
+    // and array fields cost a table each, rewritten at every save (docs/sandbox.md, "Speed").
+    { name: 'attachments', type: 'json', typescriptSchema: [() => listOf(ATTACHMENT_SCHEMA)] },
+    { name: 'flags', type: 'json', typescriptSchema: [() => listOf(FLAG_SCHEMA)] },
     { name: 'openedAt', type: 'date', required: true },
     { name: 'closedAt', type: 'date' },
     { name: 'reopenedAt', type: 'date' },

@@ -11,6 +11,7 @@ import * as migration_20261201_074136_resource_rich_text from './20261201_074136
 import * as migration_20261201_080000_participant_full_names from './20261201_080000_participant_full_names.ts';
 import * as migration_20261201_091931_capabilities from './20261201_091931_capabilities.ts';
 import * as migration_20261201_120423_reports_indicators from './20261201_120423_reports_indicators.ts';
+import * as migration_20261201_135859_sandbox_case_lists from './20261201_135859_sandbox_case_lists.ts';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261201_120423_reports_indicators.up,
     down: migration_20261201_120423_reports_indicators.down,
     name: '20261201_120423_reports_indicators'
+  },
+  {
+    up: migration_20261201_135859_sandbox_case_lists.up,
+    down: migration_20261201_135859_sandbox_case_lists.down,
+    name: '20261201_135859_sandbox_case_lists',
   },
 ];
