@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 import { payloadInstance } from '#cms/instance.ts'
-import { cacheKey, contentVersion, isCacheable, PageCache } from './lib/page-cache.ts'
+import { cacheKey, contentVersion, encodedBody, isCacheable, PageCache, preferredEncoding } from './lib/page-cache.ts'
 import { currentUser, renewedSessionCookie } from './lib/session.ts'
 
 const pages = new PageCache()
@@ -24,7 +24,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const version = await contentVersion(payload)
     const hit = pages.get(key, version)
     if (hit) {
-      response = new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['X-Portal-Cache', 'hit']] })
+      // Sent already compressed when this encoding of the page is ready: compressing is most of a hit's cost.
+      const encoding = preferredEncoding(context.request.headers.get('accept-encoding'))
+      const encoded = encoding ? encodedBody(hit, encoding) : null
+      const headers = new Headers([...hit.headers, ['X-Portal-Cache', 'hit']])
+      if (encoded) {
+        headers.set('Content-Encoding', encoding!)
+        headers.set('Content-Length', String(encoded.length))
+        headers.append('Vary', 'Accept-Encoding')
+      }
+      // zlib's buffers sit on a plain ArrayBuffer (never a shared one), which is what a Response body takes.
+      response = new Response(encoded ? (encoded as Uint8Array<ArrayBuffer>) : hit.body, { status: hit.status, headers })
     } else {
       response = await next()
       // A visitor's page is kept; a signed-in person's only when the page declared it shows nothing personal.

@@ -127,7 +127,7 @@ export async function casesOf(payload: Payload, opened: TOpened): Promise<TCaseR
 
 /** One case of the workspace, or « not found » (a case of another workspace is not named). */
 export async function caseOf(payload: Payload, opened: TOpened, caseId: string): Promise<TCaseRecord> {
-  const { docs } = await payload.find({ collection: 'sandbox-cases', where: { and: [{ workspace: { equals: opened.ws.id } }, { caseId: { equals: caseId } }] }, limit: 1, ...SYS })
+  const { docs } = await payload.find({ collection: 'sandbox-cases', where: { and: [{ workspace: { equals: opened.ws.id } }, { caseId: { equals: caseId } }] }, limit: 1, pagination: false, ...SYS })
   const doc = docs[0]
   if (!doc) throw new PortalError('notFound', { thing: 'record' })
   const transitions = (await payload.find({ collection: 'sandbox-transitions', where: { case: { equals: doc.id } }, sort: 'at', limit: 1000, pagination: false, ...SYS })).docs
@@ -236,7 +236,7 @@ async function loadScenarios(payload: Payload, ws: SandboxWorkspace, now: Date) 
 
 /** The person's personal workspace, created with its starting accounts and cases on first visit. */
 export async function personalWorkspace(payload: Payload, user: User, now: Date): Promise<SandboxWorkspace> {
-  const { docs } = await payload.find({ collection: 'sandbox-workspaces', where: { and: [{ owner: { equals: user.id } }, { kind: { equals: 'personal' } }] }, limit: 1, ...SYS })
+  const { docs } = await payload.find({ collection: 'sandbox-workspaces', where: { and: [{ owner: { equals: user.id } }, { kind: { equals: 'personal' } }] }, limit: 1, pagination: false, ...SYS })
   if (docs[0]) return docs[0]
   const ws = await payload.create({
     collection: 'sandbox-workspaces',

@@ -29,6 +29,7 @@ export async function findNews(payload: Payload, slug: string, lang: Lang, user:
       collection: 'news',
       where: preview ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
       limit: 1,
+      pagination: false,
       depth: 0,
       draft: preview,
       locale,

@@ -77,7 +77,7 @@ export async function resourceYears(payload: Payload): Promise<number[]> {
 export async function findResource(payload: Payload, slug: string, lang: Lang, user: User | null, preview: boolean) {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null
   const where: Where = preview ? { slug: { equals: slug } } : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }
-  const common = { collection: 'resources' as const, where, limit: 1, draft: preview, user, overrideAccess: false as const }
+  const common = { collection: 'resources' as const, where, limit: 1, pagination: false, draft: preview, user, overrideAccess: false as const }
   // Shown in the page's language, French where a text is missing (related documents included).
   const doc = (await payload.find({ ...common, depth: 1, locale: lang, fallbackLocale: 'fr' })).docs[0]
   if (!doc) return null

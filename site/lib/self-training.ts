@@ -68,6 +68,7 @@ async function readModule(payload: Payload, slug: string, lang: 'fr' | 'en', use
     collection: 'modules',
     where: { slug: { equals: slug } },
     limit: 1,
+    pagination: false,
     depth: 1,
     populate: { resources: { slug: true, title: true } },
     locale: lang,

@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, runPortalToExit, startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 import { startSmtpServer } from '../helpers/smtp.ts'
@@ -32,6 +34,35 @@ describe('one process, one origin', () => {
     const en = await (await fetch(`${portal.url}/en/connexion`)).text()
     expect(en).toContain('<html lang="en"')
     expect(en).toContain('Sign in')
+  })
+
+  it('sends a cached public page compressed once at the highest level, as brotli or gzip, decoding to the same page', async () => {
+    const raw = (encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(`${portal.url}/ressources`, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+        }).on('error', reject)
+      })
+    const plain = await raw('identity')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    // The first hits go out through the ordinary compression while the cached one is made in the background.
+    const hit = async (encoding: string) => {
+      for (let i = 0; i < 50; i++) {
+        const answer = await raw(encoding)
+        if (answer.headers['x-portal-cache'] === 'hit' && answer.headers['content-length']) return answer
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error(`No precompressed ${encoding} answer for /ressources.`)
+    }
+    const br = await hit('gzip, deflate, br')
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'content-length': String(br.body.length), vary: expect.stringMatching(/Accept-Encoding/i) })
+    expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(plain.body.toString('utf8'))
+    const gz = await hit('gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(plain.body.toString('utf8'))
+    expect(br.body.length).toBeLessThan(plain.body.length / 4)
   })
 
   it('routes /admin and /api to Payload', async () => {
