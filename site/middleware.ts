@@ -1,9 +1,16 @@
 import { defineMiddleware } from 'astro:middleware'
 import { payloadInstance } from '#cms/instance.ts'
-import { cacheKey, contentVersion, encodedBody, isCacheable, PageCache, preferredEncoding } from './lib/page-cache.ts'
+import { encodedBody, wholePage } from './lib/compression.ts'
+import { cacheKey, contentVersion, isCacheable, PageCache } from './lib/page-cache.ts'
 import { currentUser, renewedSessionCookie } from './lib/session.ts'
 
 const pages = new PageCache()
+
+/** An HTML page rendered to its end and sent in one piece (site/lib/compression.ts); anything else as it comes. */
+async function whole(response: Response, accepted: string | null): Promise<Response> {
+  if (!response.body || response.headers.has('Content-Encoding') || !response.headers.get('Content-Type')?.startsWith('text/html')) return response
+  return wholePage(await response.text(), { status: response.status, headers: response.headers }, accepted)
+}
 
 /**
  * Every site request: language (English pages are the French ones under /en/), the signed-in person
@@ -18,23 +25,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const user = await currentUser(payload, context.request.headers)
   context.locals.user = user
 
+  const accepted = context.request.headers.get('accept-encoding')
   let response: Response
   if (context.request.method === 'GET' && isCacheable(context.url.pathname, context.url.searchParams)) {
     const key = cacheKey(context.locals.lang, `${context.url.pathname}${context.url.search}`, user)
     const version = await contentVersion(payload)
     const hit = pages.get(key, version)
     if (hit) {
-      // Sent already compressed when this encoding of the page is ready: compressing is most of a hit's cost.
-      const encoding = preferredEncoding(context.request.headers.get('accept-encoding'))
-      const encoded = encoding ? encodedBody(hit, encoding) : null
-      const headers = new Headers([...hit.headers, ['X-Portal-Cache', 'hit']])
-      if (encoded) {
-        headers.set('Content-Encoding', encoding!)
-        headers.set('Content-Length', String(encoded.length))
-        headers.append('Vary', 'Accept-Encoding')
-      }
-      // zlib's buffers sit on a plain ArrayBuffer (never a shared one), which is what a Response body takes.
-      response = new Response(encoded ? (encoded as Uint8Array<ArrayBuffer>) : hit.body, { status: hit.status, headers })
+      response = await wholePage(hit.body, { status: hit.status, headers: new Headers([...hit.headers, ['X-Portal-Cache', 'hit']]) }, accepted, (encoding) => encodedBody(hit, encoding))
     } else {
       response = await next()
       // A visitor's page is kept; a signed-in person's only when the page declared it shows nothing personal.
@@ -42,11 +40,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
       if (shared && (response.status === 200 || response.status === 404) && !response.headers.has('Set-Cookie')) {
         const body = await response.text()
         pages.set(key, { version, status: response.status, headers: [...response.headers.entries()], body })
-        response = new Response(body, { status: response.status, headers: response.headers })
-      }
+        response = await wholePage(body, { status: response.status, headers: response.headers }, accepted)
+      } else response = await whole(response, accepted)
     }
   } else {
-    response = await next()
+    response = await whole(await next(), accepted)
   }
 
   if (user) {

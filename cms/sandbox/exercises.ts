@@ -28,10 +28,19 @@ export function exerciseStates(cases: readonly Pick<TCaseRecord, 'doc'>[], lines
   })
 }
 
-/** The history lines of these people in the workspace since its last reset. */
+/** Every action an exercise looks for: the only history lines that can complete one. */
+function exerciseActions(): string[] {
+  return [...new Set([...sandboxScenarios().values()].flatMap((scenario) => scenario.exercises.map((exercise) => exercise.action)))]
+}
+
+/**
+ * The history lines of these people in the workspace since its last reset that can complete an exercise. The
+ * others (every field of every form saved, every flag) are left in the database: the dashboard reads these at
+ * every view, and a busy training room writes hundreds of the others an hour.
+ */
 export async function linesOf(payload: Payload, workspace: number, users: readonly (number | string)[], since: string | null | undefined) {
   if (!users.length) return []
-  const where: Where = { and: [{ workspace: { equals: workspace } }, { user: { in: [...users] } }, ...(since ? [{ at: { greater_than_equal: since } }] : [])] }
+  const where: Where = { and: [{ workspace: { equals: workspace } }, { user: { in: [...users] } }, { action: { in: exerciseActions() } }, ...(since ? [{ at: { greater_than_equal: since } }] : [])] }
   return (await payload.find({ collection: 'sandbox-history', where, limit: 10000, pagination: false, depth: 0, select: { case: true, action: true, form: true, user: true }, overrideAccess: true })).docs
 }
 

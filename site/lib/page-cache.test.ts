@@ -1,6 +1,5 @@
-import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { cacheKey, encodedBody, isCacheable, PageCache, preferredEncoding } from './page-cache.ts'
+import { cacheKey, isCacheable, PageCache } from './page-cache.ts'
 
 describe('isCacheable', () => {
   it('caches public content pages only', () => {
@@ -51,46 +50,5 @@ describe('cacheKey', () => {
     expect(cacheKey('fr', '/ressources', { ...learner, active: false })).not.toBe(base)
     expect(cacheKey('en', '/ressources', learner)).not.toBe(base)
     expect(cacheKey('fr', '/ressources?page=2', learner)).not.toBe(base)
-  })
-})
-
-describe('preferredEncoding', () => {
-  it('prefers brotli, then gzip, and honours a refusal', () => {
-    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br')
-    expect(preferredEncoding('gzip, deflate')).toBe('gzip')
-    expect(preferredEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
-    expect(preferredEncoding('*')).toBe('br')
-    expect(preferredEncoding('*, br;q=0')).toBe('gzip')
-    expect(preferredEncoding('identity')).toBeNull()
-    expect(preferredEncoding('gzip;q=0')).toBeNull()
-    expect(preferredEncoding(null)).toBeNull()
-  })
-})
-
-describe('encodedBody', () => {
-  const page = (body: string) => ({ version: 'v', status: 200, headers: [] as [string, string][], body })
-  const ready = async (entry: ReturnType<typeof page>, encoding: 'br' | 'gzip') => {
-    for (let i = 0; i < 100; i++) {
-      const bytes = encodedBody(entry, encoding)
-      if (bytes) return bytes
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    throw new Error('never compressed')
-  }
-  it('compresses a page once per encoding, in the background, into bytes that decode to the page', async () => {
-    const entry = page(`<p>${'Protection de l’enfant. '.repeat(200)}</p>`)
-    expect(encodedBody(entry, 'br')).toBeNull()
-    const br = await ready(entry, 'br')
-    expect(zlib.brotliDecompressSync(br).toString('utf8')).toBe(entry.body)
-    expect(encodedBody(entry, 'br')).toBe(br)
-    const gz = await ready(entry, 'gzip')
-    expect(zlib.gunzipSync(gz).toString('utf8')).toBe(entry.body)
-    expect(gz.length).toBeLessThan(Buffer.byteLength(entry.body) / 10)
-  })
-  it('leaves small pages alone', async () => {
-    const entry = page('User-agent: *\n')
-    expect(encodedBody(entry, 'gzip')).toBeNull()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(encodedBody(entry, 'gzip')).toBeNull()
   })
 })

@@ -1,7 +1,6 @@
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
 import type { Payload } from 'payload'
 import { idOf } from '#cms/fields/relations.ts'
+import type { TEncodedBodies } from './compression.ts'
 
 // Rendered public pages, kept per content version. The version is read from the database (count and latest
 // change of every collection public pages show), at most once every VERSION_TTL_MS per process, so a change made
@@ -36,54 +35,7 @@ export function cacheKey(lang: string, pathAndQuery: string, user: TAudience): s
   return `roles:${roles};active:${user.active !== false};org:${idOf(user.organisation) ?? ''};region:${idOf(user.region) ?? ''}|${lang}|${pathAndQuery}`
 }
 
-/** A content encoding a cached page is kept in. */
-export type TEncoding = 'br' | 'gzip'
-
-type Entry = { version: string; status: number; headers: [string, string][]; body: string; encoded?: Partial<Record<TEncoding, Buffer | 'pending'>> }
-
-/**
- * The encoding to send for an Accept-Encoding header: brotli, else gzip, else none. An encoding named with `q=0`
- * is refused; `*` stands for both.
- */
-export function preferredEncoding(header: string | null | undefined): TEncoding | null {
-  const accepted = new Map<string, number>()
-  for (const part of (header ?? '').toLowerCase().split(',')) {
-    const [name, ...params] = part.split(';').map((p) => p.trim())
-    if (!name) continue
-    const q = params.find((p) => p.startsWith('q='))
-    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1)
-  }
-  const weight = (encoding: TEncoding) => accepted.get(encoding) ?? accepted.get('*') ?? 0
-  return weight('br') > 0 ? 'br' : weight('gzip') > 0 ? 'gzip' : null
-}
-
-// Pages under this size are sent as they are (as the server's compression does: not worth a header).
-const MIN_ENCODED_BYTES = 1024
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
-
-/**
- * A cached page's body in this encoding, or null while it is being made. Each entry is compressed once per
- * encoding, at the highest level (the smallest download on a slow link), on zlib's worker threads rather than
- * the event loop; until it is ready the page goes out through the server's ordinary compression.
- */
-export function encodedBody(entry: Entry, encoding: TEncoding): Buffer | null {
-  const kept = entry.encoded?.[encoding]
-  if (kept instanceof Buffer) return kept
-  if (kept === 'pending' || Buffer.byteLength(entry.body) < MIN_ENCODED_BYTES) return null
-  const encoded = (entry.encoded ??= {})
-  encoded[encoding] = 'pending'
-  const made = encoding === 'br' ? brotli(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } }) : gzip(entry.body, { level: zlib.constants.Z_BEST_COMPRESSION })
-  made.then(
-    (bytes) => (encoded[encoding] = bytes),
-    (error: unknown) => {
-      // Nothing is lost: the page keeps going out through the ordinary compression.
-      console.error(`Compressing a cached page (${encoding}) failed:`, error)
-      delete encoded[encoding]
-    },
-  )
-  return null
-}
+type Entry = { version: string; status: number; headers: [string, string][]; body: string; encoded?: TEncodedBodies }
 
 /**
  * A small LRU map of things made for one content version (rendered pages by default, or documents read for a

@@ -28,7 +28,7 @@ export const POST = route(async (context) => {
   const { page, record } = found
   const actor = actingAs(page.opened, save.actor)
   const outcome = await once(context.locals.payload, user.id, key.key, async () => {
-    const after = await perform(context.locals.payload, user, page.opened, actor, record.doc.caseId, { do: 'form', form: definition.code, values: save.values }, new Date())
+    const after = await perform(context.locals.payload, user, page.opened, actor, record, { do: 'form', form: definition.code, values: save.values }, new Date())
     return { caseId: after.doc.caseId, form: definition.code, stage: after.doc.stage }
   })
   if (outcome.replayed) throw new PortalError('alreadyReceived')

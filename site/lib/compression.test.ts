@@ -1,0 +1,71 @@
+import zlib from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { compressedNow, encodedBody, preferredEncoding, wholePage } from './compression.ts'
+
+describe('preferredEncoding', () => {
+  it('prefers brotli, then gzip, and honours a refusal', () => {
+    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br')
+    expect(preferredEncoding('gzip, deflate')).toBe('gzip')
+    expect(preferredEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
+    expect(preferredEncoding('*')).toBe('br')
+    expect(preferredEncoding('*, br;q=0')).toBe('gzip')
+    expect(preferredEncoding('identity')).toBeNull()
+    expect(preferredEncoding('gzip;q=0')).toBeNull()
+    expect(preferredEncoding(null)).toBeNull()
+  })
+})
+
+describe('encodedBody', () => {
+  const page = (body: string) => ({ version: 'v', status: 200, headers: [] as [string, string][], body })
+  const ready = async (entry: ReturnType<typeof page>, encoding: 'br' | 'gzip') => {
+    for (let i = 0; i < 100; i++) {
+      const bytes = encodedBody(entry, encoding)
+      if (bytes) return bytes
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    throw new Error('never compressed')
+  }
+  it('compresses a page once per encoding, in the background, into bytes that decode to the page', async () => {
+    const entry = page(`<p>${'Protection de l’enfant. '.repeat(200)}</p>`)
+    expect(encodedBody(entry, 'br')).toBeNull()
+    const br = await ready(entry, 'br')
+    expect(zlib.brotliDecompressSync(br).toString('utf8')).toBe(entry.body)
+    expect(encodedBody(entry, 'br')).toBe(br)
+    const gz = await ready(entry, 'gzip')
+    expect(zlib.gunzipSync(gz).toString('utf8')).toBe(entry.body)
+    expect(gz.length).toBeLessThan(Buffer.byteLength(entry.body) / 10)
+  })
+  it('leaves small pages alone', async () => {
+    const entry = page('User-agent: *\n')
+    expect(encodedBody(entry, 'gzip')).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(encodedBody(entry, 'gzip')).toBeNull()
+  })
+})
+
+describe('wholePage', () => {
+  const html = `<p>${'Fiche d’évaluation initiale. '.repeat(100)}</p>`
+  const init = () => ({ status: 200, headers: new Headers({ 'Content-Type': 'text/html' }) })
+  it('sends the page compressed in the encoding the client prefers, with its length', async () => {
+    const response = await wholePage(html, init(), 'gzip, deflate, br')
+    expect(response.headers.get('Content-Encoding')).toBe('br')
+    expect(response.headers.get('Vary')).toMatch(/Accept-Encoding/)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    expect(response.headers.get('Content-Length')).toBe(String(bytes.length))
+    expect(zlib.brotliDecompressSync(bytes).toString('utf8')).toBe(html)
+    const gz = await wholePage(html, init(), 'gzip')
+    expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(html)
+  })
+  it('sends it as it is to a client that accepts no encoding, and small pages as they are', async () => {
+    const plain = await wholePage(html, init(), null)
+    expect(plain.headers.get('Content-Encoding')).toBeNull()
+    expect(await plain.text()).toBe(html)
+    expect(await compressedNow('<p>court</p>', 'gzip')).toBeNull()
+    expect((await wholePage('<p>court</p>', init(), 'br')).headers.get('Content-Encoding')).toBeNull()
+  })
+  it('uses the bytes already made for a cached page when there are some', async () => {
+    const made = zlib.gzipSync(html, { level: 9 })
+    const response = await wholePage(html, init(), 'gzip', () => made)
+    expect(Buffer.from(await response.arrayBuffer()).equals(made)).toBe(true)
+  })
+})

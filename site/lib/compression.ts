@@ -1,0 +1,79 @@
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+// How site pages are compressed (docs/performance.md, "Compression"). A page is sent whole: rendered to the end,
+// compressed in one go, written once. Streamed through the server's compression instead, each page needed several
+// turns of the event loop (a chunk into zlib's threads, its answer, the final flush), and under load every turn
+// waited behind every other request: a page took twice as long as a save that did more work. Cached pages are
+// compressed once at the highest level, in the background; other pages at the usual levels, on the spot.
+
+/** A content encoding a page is sent in. */
+export type TEncoding = 'br' | 'gzip'
+/** A cached page's compressed bodies, made once per encoding ('pending' while being made). */
+export type TEncodedBodies = Partial<Record<TEncoding, Buffer | 'pending'>>
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli, else gzip, else none. An encoding named with `q=0`
+ * is refused; `*` stands for both.
+ */
+export function preferredEncoding(header: string | null | undefined): TEncoding | null {
+  const accepted = new Map<string, number>()
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim())
+    if (!name) continue
+    const q = params.find((p) => p.startsWith('q='))
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1)
+  }
+  const weight = (encoding: TEncoding) => accepted.get(encoding) ?? accepted.get('*') ?? 0
+  return weight('br') > 0 ? 'br' : weight('gzip') > 0 ? 'gzip' : null
+}
+
+// Pages under this size are sent as they are: not worth the header.
+const MIN_ENCODED_BYTES = 1024
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+
+/**
+ * The body compressed in one piece on zlib's worker threads (the other core works while this one renders), at the
+ * levels a web server uses for pages made per request (brotli 4, gzip 6); null when too small.
+ */
+export async function compressedNow(body: string, encoding: TEncoding): Promise<Buffer | null> {
+  if (Buffer.byteLength(body) < MIN_ENCODED_BYTES) return null
+  return encoding === 'br' ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) : gzip(body, { level: 6 })
+}
+
+/**
+ * A cached page's body in this encoding, or null while it is being made (the caller compresses on the spot
+ * meanwhile). Each entry is compressed once per encoding at the highest level (the smallest download on a slow
+ * link), on zlib's worker threads rather than the event loop.
+ */
+export function encodedBody(entry: { body: string; encoded?: TEncodedBodies }, encoding: TEncoding): Buffer | null {
+  const kept = entry.encoded?.[encoding]
+  if (kept instanceof Buffer) return kept
+  if (kept === 'pending' || Buffer.byteLength(entry.body) < MIN_ENCODED_BYTES) return null
+  const encoded = (entry.encoded ??= {})
+  encoded[encoding] = 'pending'
+  const made = encoding === 'br' ? brotli(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } }) : gzip(entry.body, { level: zlib.constants.Z_BEST_COMPRESSION })
+  made.then(
+    (bytes) => (encoded[encoding] = bytes),
+    (error: unknown) => {
+      // Nothing is lost: the page goes on being compressed on the spot.
+      console.error(`Compressing a cached page (${encoding}) failed:`, error)
+      delete encoded[encoding]
+    },
+  )
+  return null
+}
+
+/** A whole HTML page as a response: compressed when the client accepts it and the page is worth it. */
+export async function wholePage(body: string, init: { status: number; headers: Headers }, acceptEncoding: string | null, bytes?: (encoding: TEncoding) => Buffer | null): Promise<Response> {
+  const encoding = preferredEncoding(acceptEncoding)
+  const encoded = encoding ? (bytes?.(encoding) ?? (await compressedNow(body, encoding))) : null
+  const headers = new Headers(init.headers)
+  headers.append('Vary', 'Accept-Encoding')
+  if (!encoded) return new Response(body, { status: init.status, headers })
+  headers.set('Content-Encoding', encoding!)
+  headers.set('Content-Length', String(encoded.length))
+  // zlib's buffers sit on a plain ArrayBuffer (never a shared one), which is what a Response body takes.
+  return new Response(encoded as Uint8Array<ArrayBuffer>, { status: init.status, headers })
+}
