@@ -109,7 +109,9 @@ export async function startServer(options: PortalServerOptions = {}) {
         .on('error', notFound)
         .pipe(res)
     }
-    if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || pathname.endsWith('/')) return toAstro()
+    // Built assets and public files all have a dot in their name (`/_astro/x.js`, `/sw.js`): a page's path goes
+    // straight to Astro instead of costing a failed look-up on disk first.
+    if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || !pathname.slice(pathname.lastIndexOf('/')).includes('.')) return toAstro()
     // Built assets and public files come from dist/client (the Node adapter does not serve them in middleware mode).
     // `send` takes the encoded path and decodes it itself: a malformed one is an error that falls through to Astro.
     send(req, pathname, { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })
