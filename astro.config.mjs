@@ -11,7 +11,7 @@ export default defineConfig({
   outDir: './dist',
   output: 'server',
   // The portal server enforces 64 KB per site post (5 MB for spreadsheet imports); this is the backstop.
-  adapter: node({ mode: 'middleware', bodySizeLimit: 5 * 1024 * 1024 }),
+  adapter: node({ mode: 'middleware', bodySizeLimit: 5 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [react()],
   // Form posts are checked against PUBLIC_URL by the portal server (site/server/index.ts, CSRF for
   // cookie-authenticated writes). Astro's own check compares with the address it rebuilds from the plain-http

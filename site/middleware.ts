@@ -32,7 +32,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const version = await contentVersion(payload)
     const hit = pages.get(key, version)
     if (hit) {
-      response = await wholePage(hit.body, { status: hit.status, headers: new Headers([...hit.headers, ['X-Portal-Cache', 'hit']]) }, accepted, (encoding) => encodedBody(hit, encoding))
+      response = wholePage(hit.body, { status: hit.status, headers: new Headers([...hit.headers, ['X-Portal-Cache', 'hit']]) }, accepted, (encoding) => encodedBody(hit, encoding))
     } else {
       response = await next()
       // A visitor's page is kept; a signed-in person's only when the page declared it shows nothing personal.
@@ -40,7 +40,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       if (shared && (response.status === 200 || response.status === 404) && !response.headers.has('Set-Cookie')) {
         const body = await response.text()
         pages.set(key, { version, status: response.status, headers: [...response.headers.entries()], body })
-        response = await wholePage(body, { status: response.status, headers: response.headers }, accepted)
+        response = wholePage(body, { status: response.status, headers: response.headers }, accepted)
       } else response = await whole(response, accepted)
     }
   } else {

@@ -39,6 +39,8 @@ const REPLACED_ADMIN_PAGES: Record<string, string> = {
 }
 const REPLACED_API = /^\/api\/users\/(forgot-password|reset-password|verify\/|first-register)/
 
+// What may be a file of dist/client: built assets, and the public files (public/ holds top-level files only).
+const STATIC_FILE = /^\/(?:_astro\/.+|[^/]+\.[a-z0-9]+)$/i
 /** Shipped self-training media: /formation/media/<slug>/<file>, served from training/modules (range requests work). */
 const MODULE_MEDIA = /^\/formation\/media\/([a-z0-9-]{1,100})\/(small\.mp4|standard\.mp4|poster\.jpg|captions\.fr\.vtt)$/
 
@@ -109,9 +111,10 @@ export async function startServer(options: PortalServerOptions = {}) {
         .on('error', notFound)
         .pipe(res)
     }
-    // Built assets and public files all have a dot in their name (`/_astro/x.js`, `/sw.js`): a page's path goes
-    // straight to Astro instead of costing a failed look-up on disk first.
-    if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || !pathname.slice(pathname.lastIndexOf('/')).includes('.')) return toAstro()
+    // Built assets are under /_astro/ and public files at the top with an extension (`/sw.js`): any other path is
+    // a page and goes straight to Astro, instead of waiting for a failed look-up on disk first (a turn of the event
+    // loop, which under load means waiting behind every other request).
+    if (dev || (req.method !== 'GET' && req.method !== 'HEAD') || !STATIC_FILE.test(pathname)) return toAstro()
     // Built assets and public files come from dist/client (the Node adapter does not serve them in middleware mode).
     // `send` takes the encoded path and decodes it itself: a malformed one is an error that falls through to Astro.
     send(req, pathname, { root: clientDir, index: false, dotfiles: 'ignore', immutable: pathname.startsWith('/_astro/'), maxAge: pathname.startsWith('/_astro/') ? '365d' : '1h' })
