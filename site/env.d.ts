@@ -13,5 +13,7 @@ declare namespace App {
      * they are: the render cache may then serve it to others with the same roles and scope (site/lib/page-cache.ts).
      */
     sharedByRole?: boolean
+    /** Set by the middleware's first run for a request (a page's rewrite runs it again inside: site/middleware.ts). */
+    handled?: boolean
   }
 }

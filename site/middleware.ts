@@ -18,6 +18,10 @@ async function whole(response: Response, accepted: string | null): Promise<Respo
  * personal), session renewal while in use, and no shared caching of a signed-in person's pages.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+  // A page's `Astro.rewrite` (to the 404 page) runs this middleware again, inside the first run and with the same
+  // locals: that run only renders, so a page is cached, compressed and its session renewed once.
+  if (context.locals.handled) return next()
+  context.locals.handled = true
   // site/server strips the /en prefix and says so in this header (removed from incoming requests).
   context.locals.lang = context.request.headers.get('x-portal-lang') === 'en' ? 'en' : 'fr'
   const payload = payloadInstance()
