@@ -1,11 +1,12 @@
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
-// How site pages are compressed (docs/performance.md, "One turn of the event loop per page"). A page is sent whole: rendered to the end,
-// compressed in one go, written once. Streamed through the server's compression instead, each page needed several
-// turns of the event loop (a chunk into zlib's threads, its answer, the final flush), and under load every turn
-// waited behind every other request: a page took twice as long as a save that did more work. Cached pages are
-// compressed once at the highest level, in the background; other pages at the usual levels, on the spot.
+// How site pages are compressed (docs/performance.md, "One turn of the event loop per page"). A page is sent
+// whole: rendered to the end, compressed in one go, written once. Streamed through the server's compression
+// instead, each page needed several turns of the event loop (a chunk into zlib's threads, its answer, the final
+// flush), and under load every turn waited behind every other request: a page took twice as long as a save that
+// did more work. Cached pages are compressed once at the highest level, in the background; other pages at the
+// usual levels, on the spot.
 
 /** A content encoding a page is sent in. */
 export type TEncoding = 'br' | 'gzip'
