@@ -10,7 +10,9 @@ export default defineConfig({
   publicDir: './public',
   outDir: './dist',
   output: 'server',
-  // The portal server enforces 64 KB per site post (5 MB for spreadsheet imports); this is the backstop.
+  // The portal server enforces 64 KB per site post (5 MB for spreadsheet imports); this is the backstop. Pages are
+  // rendered to a string, not streamed: a streamed page waited behind every other request at each chunk
+  // (docs/performance.md, "One turn of the event loop per page").
   adapter: node({ mode: 'middleware', bodySizeLimit: 5 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [react()],
   // Form posts are checked against PUBLIC_URL by the portal server (site/server/index.ts, CSRF for
