@@ -58,7 +58,7 @@ type Report = {
 let passed = 0
 let failed = 0
 let exitCode = 0
-// Repeated after the totals so that a failure deep in a long log is named in its last lines.
+// Listed again just above the totals, so that a failure deep in a long log is named in its last lines.
 const failures: string[] = []
 for (const project of projects) {
   const output = path.join(resultsDir, `${project}.json`)
