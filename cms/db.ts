@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj, Migration } from 'payload'
 import { parseDatabaseUrl } from './config/database.ts'
 import { migrations as mongodbMigrations } from './migrations/mongodb/index.ts'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.ts'
+import { reuseSqliteStatements } from './sqlite-statements.ts'
 
 // Via import.meta.url: the back office's Next.js bundle loads this file too, and has no import.meta.dirname.
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
@@ -24,6 +25,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
     return mongooseAdapter({ url: database.url, migrationDir: path.join(migrationsRoot, 'mongodb') })
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
+  reuseSqliteStatements()
   // Several processes may share the file (docs/operations.md): WAL lets readers go on while one writes, and a
   // writer waits up to 10 s for another's lock instead of failing at once with SQLITE_BUSY.
   return sqliteAdapter({ client: { url: database.url }, push: false, wal: true, busyTimeout: 10_000, migrationDir: path.join(migrationsRoot, 'sqlite') })
