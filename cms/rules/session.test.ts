@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jwtExpiry, shouldRenewSession } from './session.ts'
+import { jwtExpiry, jwtSessionId, shouldRenewSession } from './session.ts'
 
 describe('shouldRenewSession', () => {
   it('renews in the second half of the idle period only', () => {
@@ -20,5 +20,18 @@ describe('jwtExpiry', () => {
     expect(jwtExpiry('garbage')).toBeNull()
     expect(jwtExpiry('a.%%%.b')).toBeNull()
     expect(jwtExpiry(`${encode({})}.${encode({ exp: 'soon' })}.x`)).toBeNull()
+  })
+})
+
+describe('jwtSessionId', () => {
+  const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  it('reads sid', () => {
+    expect(jwtSessionId(`${encode({ alg: 'HS256' })}.${encode({ sid: 'abc-123' })}.sig`)).toBe('abc-123')
+  })
+  it('returns null without a usable sid', () => {
+    expect(jwtSessionId('garbage')).toBeNull()
+    expect(jwtSessionId(`${encode({})}.${encode({ id: 1 })}.x`)).toBeNull()
+    expect(jwtSessionId(`${encode({})}.${encode({ sid: '' })}.x`)).toBeNull()
+    expect(jwtSessionId(`${encode({})}.${encode({ sid: 42 })}.x`)).toBeNull()
   })
 })

@@ -7,14 +7,26 @@ export function shouldRenewSession(expiresAtSeconds: number, nowSeconds: number,
   return remaining > 0 && remaining < idleSeconds / 2
 }
 
-/** Reads the `exp` claim of a JWT without verifying it (verification is Payload's job); null when unreadable. */
-export function jwtExpiry(token: string): number | null {
+/** The claims of a JWT, read without verifying it (verification is Payload's job); null when unreadable. */
+function jwtClaims(token: string): Record<string, unknown> | null {
   const part = token.split('.')[1]
   if (!part) return null
   try {
-    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as { exp?: unknown }
-    return typeof claims.exp === 'number' ? claims.exp : null
+    const claims: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null
   } catch {
     return null // a malformed cookie is treated as "no session", never as an error
   }
+}
+
+/** The `exp` claim of a JWT (unverified); null when unreadable. */
+export function jwtExpiry(token: string): number | null {
+  const exp = jwtClaims(token)?.exp
+  return typeof exp === 'number' ? exp : null
+}
+
+/** The session id (`sid` claim) of a JWT (unverified: only use it once Payload has verified the token); null when absent. */
+export function jwtSessionId(token: string): string | null {
+  const sid = jwtClaims(token)?.sid
+  return typeof sid === 'string' && sid !== '' ? sid : null
 }

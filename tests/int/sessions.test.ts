@@ -2,7 +2,7 @@ import { jwtSign, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signIn, signOutEverywhere } from '#cms/auth/account.ts'
 import { jwtExpiry } from '#cms/rules/session.ts'
-import { currentUser, renewedSessionCookie } from '../../site/lib/session.ts'
+import { currentUser, endCurrentSession, renewedSessionCookie } from '../../site/lib/session.ts'
 import { DEMO_PASSWORD, testPortal } from '../helpers/portal.ts'
 
 let payload: Payload
@@ -42,15 +42,52 @@ describe('session lifetime', () => {
     expect(await currentUser(payload, cookieHeaders(s.token))).not.toBeNull()
   })
 
-  it('refuses a session on the very next request once the person signs out everywhere (no session cache)', async () => {
+  it('refuses a session on the very next request once the person signs out everywhere (the kept row is confirmed each time)', async () => {
     const s = await signIn(payload, { email: 'formateur@example.org', password: DEMO_PASSWORD, ip: null })
     if (!s.ok) throw new Error('sign-in failed')
+    // Twice: the second request reuses the row read by the first.
+    await currentUser(payload, cookieHeaders(s.token))
     const user = await currentUser(payload, cookieHeaders(s.token))
     expect(user?.email).toBe('formateur@example.org')
     // Read at depth 0: the organisation comes as its id, not as a populated document.
     expect(['number', 'string']).toContain(typeof user!.organisation)
     await signOutEverywhere(payload, user!, null)
     expect(await currentUser(payload, cookieHeaders(s.token))).toBeNull()
+  })
+
+  it('signs out one device only: its session is refused at once, the other device stays signed in', async () => {
+    const phone = await signIn(payload, { email: 'superviseur@example.org', password: DEMO_PASSWORD, ip: null })
+    const laptop = await signIn(payload, { email: 'superviseur@example.org', password: DEMO_PASSWORD, ip: null })
+    if (!phone.ok || !laptop.ok) throw new Error('sign-in failed')
+    const user = await currentUser(payload, cookieHeaders(phone.token))
+    expect(await currentUser(payload, cookieHeaders(laptop.token))).not.toBeNull()
+    await endCurrentSession(payload, cookieHeaders(phone.token), user!)
+    expect(await currentUser(payload, cookieHeaders(phone.token))).toBeNull()
+    expect((await currentUser(payload, cookieHeaders(laptop.token)))?.email).toBe('superviseur@example.org')
+  })
+
+  it('shows a change to the account on the next request, and a change of roles ends the session', async () => {
+    const s = await signIn(payload, { email: 'gestionnaire@example.org', password: DEMO_PASSWORD, ip: null })
+    if (!s.ok) throw new Error('sign-in failed')
+    const before = await currentUser(payload, cookieHeaders(s.token))
+    await payload.update({ collection: 'users', id: before!.id, data: { name: 'Nom changé ailleurs' }, overrideAccess: true })
+    expect((await currentUser(payload, cookieHeaders(s.token)))?.name).toBe('Nom changé ailleurs')
+    await payload.update({ collection: 'users', id: before!.id, data: { name: before!.name }, overrideAccess: true })
+    expect((await currentUser(payload, cookieHeaders(s.token)))?.name).toBe(before!.name)
+    await payload.update({ collection: 'users', id: before!.id, data: { roles: [...before!.roles, 'trainer'] }, overrideAccess: true })
+    expect(await currentUser(payload, cookieHeaders(s.token))).toBeNull()
+    await payload.update({ collection: 'users', id: before!.id, data: { roles: before!.roles }, overrideAccess: true })
+  })
+
+  it('gives each request its own copy of the person: a page changing it changes nothing for the next', async () => {
+    const s = await signIn(payload, { email: 'coordination@example.org', password: DEMO_PASSWORD, ip: null })
+    if (!s.ok) throw new Error('sign-in failed')
+    const first = await currentUser(payload, cookieHeaders(s.token))
+    first!.roles = ['admin']
+    first!.name = 'Changé par une page'
+    const second = await currentUser(payload, cookieHeaders(s.token))
+    expect(second?.roles).not.toContain('admin')
+    expect(second?.name).not.toBe('Changé par une page')
   })
 
   it('ignores a malformed or forged cookie', async () => {
