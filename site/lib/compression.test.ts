@@ -11,6 +11,8 @@ describe('preferredEncoding', () => {
     expect(preferredEncoding('*, br;q=0')).toBe('gzip')
     expect(preferredEncoding('identity')).toBeNull()
     expect(preferredEncoding('gzip;q=0')).toBeNull()
+    expect(preferredEncoding('gzip, deflate, br', ['gzip', 'br'])).toBe('gzip')
+    expect(preferredEncoding('br', ['gzip', 'br'])).toBe('br')
     expect(preferredEncoding(null)).toBeNull()
   })
 })
@@ -46,15 +48,16 @@ describe('encodedBody', () => {
 describe('wholePage', () => {
   const html = `<p>${'Fiche d’évaluation initiale. '.repeat(100)}</p>`
   const init = () => ({ status: 200, headers: new Headers({ 'Content-Type': 'text/html' }) })
-  it('sends the page compressed in the encoding the client prefers, with its length', async () => {
+  it('compresses a page on the spot in gzip when the client takes it (as small, and quicker), else brotli, with its length', async () => {
     const response = wholePage(html, init(), 'gzip, deflate, br')
-    expect(response.headers.get('Content-Encoding')).toBe('br')
+    expect(response.headers.get('Content-Encoding')).toBe('gzip')
     expect(response.headers.get('Vary')).toMatch(/Accept-Encoding/)
     const bytes = Buffer.from(await response.arrayBuffer())
     expect(response.headers.get('Content-Length')).toBe(String(bytes.length))
-    expect(zlib.brotliDecompressSync(bytes).toString('utf8')).toBe(html)
-    const gz = wholePage(html, init(), 'gzip')
-    expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(html)
+    expect(zlib.gunzipSync(bytes).toString('utf8')).toBe(html)
+    const br = wholePage(html, init(), 'br, gzip;q=0')
+    expect(br.headers.get('Content-Encoding')).toBe('br')
+    expect(zlib.brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString('utf8')).toBe(html)
   })
   it('sends it as it is to a client that accepts no encoding, and small pages as they are', async () => {
     const plain = wholePage(html, init(), null)
@@ -63,9 +66,15 @@ describe('wholePage', () => {
     expect(compressedNow('<p>court</p>', 'gzip')).toBeNull()
     expect(wholePage('<p>court</p>', init(), 'br').headers.get('Content-Encoding')).toBeNull()
   })
-  it('uses the bytes already made for a cached page when there are some', async () => {
-    const made = zlib.gzipSync(html, { level: 9 })
-    const response = wholePage(html, init(), 'gzip', () => made)
+  it('uses the bytes already made for a cached page when there are some, brotli first; gzip on the spot meanwhile', async () => {
+    const made = zlib.brotliCompressSync(html)
+    const asked: string[] = []
+    const response = wholePage(html, init(), 'gzip, br', (encoding) => (asked.push(encoding), made))
+    expect(asked).toEqual(['br'])
+    expect(response.headers.get('Content-Encoding')).toBe('br')
     expect(Buffer.from(await response.arrayBuffer()).equals(made)).toBe(true)
+    const meanwhile = wholePage(html, init(), 'gzip, br', () => null)
+    expect(meanwhile.headers.get('Content-Encoding')).toBe('gzip')
+    expect(zlib.gunzipSync(Buffer.from(await meanwhile.arrayBuffer())).toString('utf8')).toBe(html)
   })
 })
