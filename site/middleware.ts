@@ -1,15 +1,21 @@
 import { defineMiddleware } from 'astro:middleware'
 import { payloadInstance } from '#cms/instance.ts'
-import { encodedBody, wholePage } from './lib/compression.ts'
+import { encodedBody, type TEncoding, wholePage } from './lib/compression.ts'
 import { cacheKey, contentVersion, isCacheable, PageCache } from './lib/page-cache.ts'
+import { fillPersonSlots } from './lib/person-slots.ts'
 import { currentUser, renewedSessionCookie } from './lib/session.ts'
 
 const pages = new PageCache()
 
+type TPerson = { id: number | string; name?: string | null } | null
+
+/** The page as this person gets it: the stand-ins of a rendering shared by role filled in (site/lib/person-slots.ts). */
+const forPerson = (body: string, person: TPerson) => (person ? fillPersonSlots(body, person) : body)
+
 /** An HTML page rendered to its end and sent in one piece (site/lib/compression.ts); anything else as it comes. */
-async function whole(response: Response, accepted: string | null): Promise<Response> {
+async function whole(response: Response, accepted: string | null, person: TPerson): Promise<Response> {
   if (!response.body || response.headers.has('Content-Encoding') || !response.headers.get('Content-Type')?.startsWith('text/html')) return response
-  return wholePage(await response.text(), { status: response.status, headers: response.headers }, accepted)
+  return wholePage(forPerson(await response.text(), person), { status: response.status, headers: response.headers }, accepted)
 }
 
 /**
@@ -36,7 +42,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const version = await contentVersion(payload)
     const hit = pages.get(key, version)
     if (hit) {
-      response = wholePage(hit.body, { status: hit.status, headers: new Headers([...hit.headers, ['X-Portal-Cache', 'hit']]) }, accepted, (encoding) => encodedBody(hit, encoding))
+      // A rendering shared by role is filled in for each person, so compressed on the spot; visitors get the bytes
+      // compressed once.
+      const body = forPerson(hit.body, user)
+      const bytes = body === hit.body ? (encoding: TEncoding) => encodedBody(hit, encoding) : undefined
+      response = wholePage(body, { status: hit.status, headers: new Headers([...hit.headers, ['X-Portal-Cache', 'hit']]) }, accepted, bytes)
     } else {
       response = await next()
       // A visitor's page is kept; a signed-in person's only when the page declared it shows nothing personal.
@@ -44,11 +54,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
       if (shared && (response.status === 200 || response.status === 404) && !response.headers.has('Set-Cookie')) {
         const body = await response.text()
         pages.set(key, { version, status: response.status, headers: [...response.headers.entries()], body })
-        response = wholePage(body, { status: response.status, headers: response.headers }, accepted)
-      } else response = await whole(response, accepted)
+        response = wholePage(forPerson(body, user), { status: response.status, headers: response.headers }, accepted)
+      } else response = await whole(response, accepted, user)
     }
   } else {
-    response = await whole(await next(), accepted)
+    response = await whole(await next(), accepted, user)
   }
 
   if (user) {

@@ -1,12 +1,11 @@
+import { escapeHtml } from '../rules/display.ts'
+
 /**
  * A rendered email: French subject, plain-text part (always) and HTML part. `secrets` lists the links that
  * grant something (reset, invitation, confirmation): the outbox stores the email with these links masked and
  * keeps them sealed only until delivery (see cms/email/adapter.ts).
  */
 export type TEmail = { subject: string; text: string; html: string; secrets?: string[] }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 const PORTAL = 'Portail national de protection de l’enfant'
 

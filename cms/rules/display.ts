@@ -47,3 +47,8 @@ export function formatShare(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return ''
   return `${Math.round(Math.min(1, Math.max(0, ratio)) * 100)}\u202f%`
 }
+
+/** Text made safe to write into HTML, in an element or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
