@@ -20,9 +20,9 @@ const tokenOf = (payload: Payload, headers: Headers): string | undefined => pars
  *
  * This calls Payload's JWT strategy itself rather than `payload.auth`: `payload.auth` also computes the person's
  * permissions on every collection and field (the admin panel's needs, about half the cost of a signed-in page),
- * and reads the user with relationships populated two levels deep (organisation → region…). The strategy reads
- * the user row once by id, with no cache, so a session ended anywhere (sign-out, "everywhere", deactivation)
- * is refused by every process on its next request. `isGraphQL` is the strategy's only switch for depth 0: the
+ * and reads the user with relationships populated two levels deep (organisation → region…). The strategy asks
+ * the database on every request, so a session ended anywhere (sign-out, "everywhere", deactivation) is refused
+ * by every process on its next request. `isGraphQL` is the strategy's only switch for depth 0: the
  * user comes with ids for organisation and region (read them with `#cms/fields/relations.ts`).
  *
  * The strategy's read of the user row goes through `readingKeptUser`, which reuses the row read for the same
