@@ -6,11 +6,13 @@ import { escapeHtml } from '#cms/rules/display.ts'
 // page (`<body data-user>`, which the offline queue keys on), so a cached rendering never carries the id of the
 // person it was first rendered for.
 
+const PREFIX = '@@portail-personne-'
+
 /** Stand-ins for the person's id and name: plain text that HTML escaping leaves as it is and no content contains. */
-export const PERSON_SLOT = { id: '@@portail-personne-id@@', name: '@@portail-personne-nom@@' } as const
+export const PERSON_SLOT = { id: `${PREFIX}id@@`, name: `${PREFIX}nom@@` } as const
 
 /** The page with the stand-ins replaced by this person's id and (escaped) name; the page itself when it has none. */
 export function fillPersonSlots(html: string, person: { id: number | string; name?: string | null }): string {
-  if (!html.includes('@@portail-personne-')) return html
+  if (!html.includes(PREFIX)) return html
   return html.replaceAll(PERSON_SLOT.id, escapeHtml(String(person.id))).replaceAll(PERSON_SLOT.name, escapeHtml(person.name ?? ''))
 }

@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, runPortalToExit, startPortalProcess, type PortalProcess } from '../helpers/server.ts'
 import { startSmtpServer } from '../helpers/smtp.ts'
-import { sessionTokenOf } from '../helpers/browser.ts'
+import { apiToken, DEMO_PASSWORD, restClient, sessionTokenOf } from '../helpers/browser.ts'
 
 // The built portal as one process: routing, health, headers, bad input, start-up rules, one Payload instance.
 let portal: PortalProcess
@@ -86,27 +86,22 @@ describe('one process, one origin', () => {
   })
 
   it('serves a page rendered once by role to each person with their own id and name, never the first viewer’s', async () => {
-    const { signIn } = await import('../bench/session.ts')
-    const admin = await signIn(portal.url, 'admin@example.org')
-    const demo = (await (await fetch(`${portal.url}/api/users?where[email][equals]=apprenant@example.org&depth=0`, { headers: { Cookie: admin, ...sameOrigin() } })).json()).docs[0]
+    const admin = await restClient(portal.url, 'admin@example.org')
+    const demo = (await admin('/users?where[email][equals]=apprenant@example.org&depth=0')).json.docs![0]!
     // A second learner with the demo learner's roles and scope: the same audience, so the same cached rendering.
-    const created = await fetch(`${portal.url}/api/users`, {
-      method: 'POST',
-      headers: { Cookie: admin, ...sameOrigin(), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'apprenante.deux@example.org', name: 'Awa <Deux> Traoré', password: process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!', roles: demo.roles, region: demo.region, organisation: demo.organisation, emailVerified: true }),
-    })
-    expect(created.status, await created.clone().text()).toBe(201)
-    const second = (await created.json()).doc
-    const first = await signIn(portal.url, 'apprenant@example.org')
+    const created = await admin('/users', 'POST', { email: 'apprenante.deux@example.org', name: 'Awa <Deux> Traoré', password: DEMO_PASSWORD, roles: demo.roles, region: demo.region, organisation: demo.organisation, emailVerified: true })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const second = created.json.doc!
+    const first = `payload-token=${await apiToken(portal.url, 'apprenant@example.org')}`
     // An account an administrator creates starts with an expired temporary password: changed at first sign-in.
     const changed = await fetch(`${portal.url}/connexion?etape=expire`, {
       method: 'POST',
       redirect: 'manual',
       headers: { ...sameOrigin(), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: 'apprenante.deux@example.org', currentPassword: process.env.DEMO_PASSWORD ?? 'Demo-Portail-2026!', newPassword: 'Autre-Mot-2026!x', confirmPassword: 'Autre-Mot-2026!x' }).toString(),
+      body: new URLSearchParams({ email: 'apprenante.deux@example.org', currentPassword: DEMO_PASSWORD, newPassword: 'Autre-Mot-2026!x', confirmPassword: 'Autre-Mot-2026!x' }).toString(),
     })
     expect(changed.status).toBe(303)
-    const other = changed.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('payload-token='))!
+    const other = `payload-token=${sessionTokenOf(changed)}`
     for (const path of ['/', '/ressources']) {
       const pageOf = async (cookie: string) => {
         const res = await fetch(`${portal.url}${path}`, { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' } })
