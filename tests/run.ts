@@ -2,7 +2,7 @@
 // `tests: N passed, N failed`. `npm test -- unit int` runs only the named suites.
 // Builds the portal first when the sources changed (the browser tests run against the built portal), and installs
 // Debian's Chromium when it is missing and we are root on Debian.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildIfNeeded } from '../site/server/build.ts'
@@ -55,6 +55,33 @@ type Report = {
   testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[]
 }
 
+// How long each suite may run before it is stopped and counted as failed: about three times a normal run on two
+// cores, so that a test stuck for good (a hook waiting on a process that never answers, a loop that never yields)
+// fails with its name in the log well inside CI's 90 minutes instead of the run ending on CI's own limit, unexplained.
+const DEADLINE_MINUTES: Record<string, number> = { unit: 5, int: 20, e2e: 40 }
+
+/** Runs one suite; past its deadline, stops it (its whole process group) and says what was still running. */
+async function runSuite(project: string, output: string): Promise<{ status: number | null; stuck: string[] | null }> {
+  const progress = path.join(resultsDir, `${project}.running`)
+  const child = spawn(
+    path.join(root, 'node_modules', '.bin', 'vitest'),
+    ['run', '--config', 'tests/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', '--reporter=./tests/helpers/progress-reporter.ts', `--outputFile.json=${output}`],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TEST_PROGRESS_FILE: progress }, detached: true },
+  )
+  const minutes = DEADLINE_MINUTES[project] ?? 30
+  // What was running when the deadline stopped the suite; null when it ended by itself.
+  let stuck: string[] | null = null
+  const deadline = setTimeout(() => {
+    const running = fs.existsSync(progress) ? fs.readFileSync(progress, 'utf8').split('\n').filter(Boolean) : []
+    console.error(`The ${project} suite did not finish within ${minutes} minutes: stopped. Still running:\n${running.map((s) => `  ${s}`).join('\n') || '  (nothing reported)'}`)
+    stuck = running
+    process.kill(-child.pid!, 'SIGKILL')
+  }, minutes * 60_000)
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  clearTimeout(deadline)
+  return { status, stuck }
+}
+
 let passed = 0
 let failed = 0
 let exitCode = 0
@@ -62,11 +89,13 @@ let exitCode = 0
 const failures: string[] = []
 for (const project of projects) {
   const output = path.join(resultsDir, `${project}.json`)
-  const run = spawnSync(
-    path.join(root, 'node_modules', '.bin', 'vitest'),
-    ['run', '--config', 'tests/vitest.config.ts', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
-    { cwd: root, stdio: 'inherit', env: process.env },
-  )
+  const run = await runSuite(project, output)
+  if (run.stuck) {
+    const what = run.stuck.length > 0 ? run.stuck : ['(no test reported as running)']
+    for (const line of what) failures.push(`${project} ${line}\n    still running at the suite's deadline`)
+    failed += what.length
+    continue
+  }
   if (run.status !== 0) exitCode = 1
   if (!fs.existsSync(output)) {
     console.error(`The ${project} suite produced no results (exit ${run.status}).`)

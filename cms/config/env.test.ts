@@ -37,6 +37,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/)
     expect(() => parseEnv({ TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/)
   })
+  it('queues the daily routine on the clock unless DAILY_ROUTINE is false', () => {
+    expect(parseEnv({}).DAILY_ROUTINE).toBe(true)
+    expect(parseEnv({ DAILY_ROUTINE: 'false' }).DAILY_ROUTINE).toBe(false)
+    expect(() => parseEnv({ DAILY_ROUTINE: 'off' })).toThrow(/DAILY_ROUTINE/)
+  })
   it('names the wrong variable', () => {
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/)
   })

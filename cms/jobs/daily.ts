@@ -1,4 +1,5 @@
 import type { Payload, TaskConfig } from 'payload'
+import { env } from '../config/env.ts'
 import { claimOnce } from '../offline/idempotency.ts'
 import { civilDay } from '../rules/periods.ts'
 import { DAILY_CHECKS } from './daily-checks.ts'
@@ -47,7 +48,7 @@ export const dailyRoutineTask: TaskConfig<{ input: Record<string, never>; output
     { name: 'ran', type: 'number' },
     { name: 'failed', type: 'number' },
   ],
-  schedule: [{ cron: DAILY_ROUTINE_CRON, queue: 'daily' }],
+  schedule: env.DAILY_ROUTINE ? [{ cron: DAILY_ROUTINE_CRON, queue: 'daily' }] : [],
   handler: async ({ req }) => {
     const result = await runDailyChecks(req.payload, new Date())
     return { output: { ran: result.ran.length, failed: result.failed.length } }

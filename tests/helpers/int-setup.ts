@@ -17,4 +17,6 @@ process.env.MEDIA_DIR = path.join(os.tmpdir(), `portail-int-media-${unique}`)
 // The daily routine backs up too: never into the repository's data/backups.
 process.env.BACKUP_DIR = path.join(os.tmpdir(), `portail-int-backups-${unique}`)
 process.env.SMTP_URL = ''
+// The daily routine runs when a test calls it with its own date, never because the suite crossed the hour.
+process.env.DAILY_ROUTINE = 'false'
 process.env.PAYLOAD_SECRET = 'integration-test-secret-0123456789abcdef'
