@@ -1400,6 +1400,7 @@ export interface SandboxHistory {
   before?: string | null;
   after?: string | null;
   at: string;
+  completesExercise?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2579,6 +2580,7 @@ export interface SandboxHistorySelect<T extends boolean = true> {
   before?: T;
   after?: T;
   at?: T;
+  completesExercise?: T;
   updatedAt?: T;
   createdAt?: T;
 }

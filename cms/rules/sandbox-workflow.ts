@@ -133,11 +133,13 @@ export function stageOf(view: TCaseView): TStage {
 
 // ——— Who is who on a case ———
 
-const isOwner = (view: TCase, actor: TMember) => view.owner === actor.id
-const isAssigned = (view: TCase, actor: TMember) => view.assigned.includes(actor.id)
+/** Who holds a case: all that deciding whether a member sees it needs (a case list reads no more). */
+type THolders = Pick<TCase, 'owner' | 'assigned'>
+const isOwner = (view: THolders, actor: TMember) => view.owner === actor.id
+const isAssigned = (view: THolders, actor: TMember) => view.assigned.includes(actor.id)
 
 /** True when the member sees the case: supervisors and the organisation administrator see the workspace's cases, a case manager the cases they own or that are shared with them. */
-export function canSeeCase(view: TCase, actor: TMember): boolean {
+export function canSeeCase(view: THolders, actor: TMember): boolean {
   return actor.role !== 'caseManager' || isOwner(view, actor) || isAssigned(view, actor)
 }
 

@@ -28,20 +28,30 @@ export function exerciseStates(cases: readonly Pick<TCaseRecord, 'doc'>[], lines
   })
 }
 
-/** Every action an exercise looks for: the only history lines that can complete one. */
-function exerciseActions(): string[] {
-  return [...new Set([...sandboxScenarios().values()].flatMap((scenario) => scenario.exercises.map((exercise) => exercise.action)))]
+let actions: Set<string> | undefined
+
+/** Every action an exercise looks for: the only history lines that can complete one (the scenarios are read once). */
+function exerciseActions(): Set<string> {
+  actions ??= new Set([...sandboxScenarios().values()].flatMap((scenario) => scenario.exercises.map((exercise) => exercise.action)))
+  return actions
+}
+
+/** Whether a history line of this action can complete an exercise (cms/sandbox/service.ts marks the first one). */
+export function isExerciseAction(action: string): boolean {
+  return exerciseActions().has(action)
 }
 
 /**
- * The history lines of these people in the workspace since its last reset that can complete an exercise. The
- * others (every field of every form saved, every flag) are left in the database: the dashboard reads these at
- * every view, and a busy training room writes hundreds of the others an hour.
+ * The history lines of these people in the workspace since its last reset that can complete an exercise: each
+ * person's first line for a case, action and form (marked when written, cms/sandbox/service.ts). The others (every
+ * later save of the same form, every field) are left in the database: the dashboard reads these at every view, and
+ * a busy training room writes hundreds of the others an hour.
  */
 export async function linesOf(payload: Payload, workspace: number, users: readonly (number | string)[], since: string | null | undefined) {
   if (!users.length) return []
-  const where: Where = { and: [{ workspace: { equals: workspace } }, { user: { in: [...users] } }, { action: { in: exerciseActions() } }, ...(since ? [{ at: { greater_than_equal: since } }] : [])] }
-  return (await payload.find({ collection: 'sandbox-history', where, limit: 10000, pagination: false, depth: 0, select: { case: true, action: true, form: true, user: true }, overrideAccess: true })).docs
+  const where: Where = { and: [{ workspace: { equals: workspace } }, { user: { in: [...users] } }, { completesExercise: { equals: true } }, { action: { in: [...exerciseActions()] } }, ...(since ? [{ at: { greater_than_equal: since } }] : [])] }
+  // Straight to the database adapter, as the sandbox's own reads (cms/sandbox/service.ts): a busy dashboard reads these.
+  return (await payload.db.find<Pick<SandboxHistory, 'id' | 'case' | 'action' | 'form' | 'user'>>({ collection: 'sandbox-history', where, limit: 10000, pagination: false, select: { case: true, action: true, form: true, user: true } })).docs
 }
 
 /**

@@ -8,6 +8,8 @@ import { sandboxScenarios } from '#cms/sandbox/scenarios.ts'
 import { DEMO_WORKSPACE } from '#cms/sandbox/seed.ts'
 import { accountByEmail, allowed, testPortal } from '../helpers/portal.ts'
 import * as caseLists from '#cms/migrations/sqlite/20261201_135859_sandbox_case_lists.ts'
+import * as exerciseMarks from '#cms/migrations/sqlite/20261201_214243_sandbox_exercise_marks.ts'
+import { linesOf } from '#cms/sandbox/exercises.ts'
 
 // The sandbox on a real database: personal and group workspaces, who sees what, the refusals of the workflow
 // with their French sentences, attachments checked from their bytes, and the trainer's reset.
@@ -181,6 +183,23 @@ describe('group workspace, as in a training room', () => {
     expect(after.attachments).toEqual(before.attachments)
     expect(after.flags).toEqual(before.flags)
     expect(after.attachments?.map((a) => [a.fileName, a.kind, a.size])).toEqual([['photo.png', 'photo', png.length], ['scan.pdf', 'document', 15]])
+  })
+
+  it('marks a person’s first line of a case, action and form for the dashboard, and the migration marks existing lines alike', async () => {
+    const ws1 = await opened(trainee1)
+    const created = await registerCase(payload, trainee1, ws1, actingAs(ws1), registration, now)
+    for (const message of ['Premier point', 'Deuxième point', 'Troisième point']) await perform(payload, trainee1, ws1, actingAs(ws1), created.caseId, { do: 'flag', message }, now)
+    const all = (await historyOf(payload, await caseOf(payload, ws1, created.caseId))).lines
+    expect(all.filter((l) => l.action === 'flag.add')).toHaveLength(3)
+    const dashboard = async () => (await linesOf(payload, ws1.ws.id, [trainee1.id], ws1.ws.resetAt)).filter((l) => l.case === created.id).map((l) => `${l.action}@${l.form ?? ''}`).sort()
+    // One flag line and one 1.B save line (the others are not read); the case's creation is no exercise.
+    expect(await dashboard()).toEqual(['flag.add@', 'form.save@1.B'])
+    const args = { db: payload.db.drizzle, payload, req: {} } as unknown as Parameters<typeof exerciseMarks.up>[0]
+    await exerciseMarks.down(args)
+    await exerciseMarks.up(args)
+    expect(await dashboard()).toEqual(['flag.add@', 'form.save@1.B'])
+    const marked = await payload.db.drizzle.all<{ id: number }>(sql`SELECT id FROM sandbox_history WHERE case_id = ${created.id} AND action = 'flag.add' AND completes_exercise = 1`)
+    expect(marked.map((m) => m.id)).toEqual([Math.min(...all.filter((l) => l.action === 'flag.add').map((l) => l.id))])
   })
 
   it('lets the organisation administrator, and only them, create fictitious accounts', async () => {

@@ -3,6 +3,7 @@ import * as actionItemsStatuses from './20261201_action_items_statuses.ts'
 import * as resourceRichText from './20261201_resource_rich_text.ts'
 import * as participantFullNames from './20261201_participant_full_names.ts'
 import * as sandboxCaseLists from './20261201_sandbox_case_lists.ts'
+import * as sandboxExerciseMarks from './20261201_sandbox_exercise_marks.ts'
 
 // MongoDB needs no schema migrations: collections and indexes are created by the adapter.
 // Data migrations for MongoDB go here, created with `npm run migrate:create` while DATABASE_URL names MongoDB.
@@ -11,4 +12,5 @@ export const migrations: { name: string; up: (args: MigrateUpArgs) => Promise<vo
   { name: '20261201_resource_rich_text', up: resourceRichText.up, down: resourceRichText.down },
   { name: '20261201_participant_full_names', up: participantFullNames.up, down: participantFullNames.down },
   { name: '20261201_sandbox_case_lists', up: sandboxCaseLists.up, down: sandboxCaseLists.down },
+  { name: '20261201_sandbox_exercise_marks', up: sandboxExerciseMarks.up, down: sandboxExerciseMarks.down },
 ]

@@ -12,6 +12,7 @@ import * as migration_20261201_080000_participant_full_names from './20261201_08
 import * as migration_20261201_091931_capabilities from './20261201_091931_capabilities.ts';
 import * as migration_20261201_120423_reports_indicators from './20261201_120423_reports_indicators.ts';
 import * as migration_20261201_135859_sandbox_case_lists from './20261201_135859_sandbox_case_lists.ts';
+import * as migration_20261201_214243_sandbox_exercise_marks from './20261201_214243_sandbox_exercise_marks.ts';
 
 export const migrations = [
   {
@@ -77,11 +78,16 @@ export const migrations = [
   {
     up: migration_20261201_120423_reports_indicators.up,
     down: migration_20261201_120423_reports_indicators.down,
-    name: '20261201_120423_reports_indicators'
+    name: '20261201_120423_reports_indicators',
   },
   {
     up: migration_20261201_135859_sandbox_case_lists.up,
     down: migration_20261201_135859_sandbox_case_lists.down,
     name: '20261201_135859_sandbox_case_lists',
+  },
+  {
+    up: migration_20261201_214243_sandbox_exercise_marks.up,
+    down: migration_20261201_214243_sandbox_exercise_marks.down,
+    name: '20261201_214243_sandbox_exercise_marks'
   },
 ];
