@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn } from '../helpers/browser.ts'
+import { apiToken, signIn } from '../helpers/browser.ts'
 import { startE2E, type PortalProcess } from '../helpers/server.ts'
 
 // A full case in the sandbox, in Chromium, as in a training room: the trainer creates a group workspace and gives
@@ -165,4 +165,20 @@ describe('the sandbox, from registration to closure', () => {
     for (const s of [trainer, manager, supervisor]) await s.context.close()
     // About sixty page loads and saves across three browser contexts: longer than one page test.
   }, 480_000)
+
+  it('shows the latest ten flags of a case flagged again and again, and says where all of them are', async () => {
+    const headers = { Cookie: `payload-token=${await apiToken(portal.url, 'apprenant@example.org')}`, 'Sec-Fetch-Site': 'same-origin' }
+    const page = async (path: string) => (await fetch(`${portal.url}${path}`, { headers })).text()
+    const ws = /href="\/bac-a-sable\/(\d+)"/.exec(await page('/bac-a-sable'))![1]
+    const caseId = /\/cas\/([A-Z]+-[0-9a-f]{7})"/.exec(await page(`/bac-a-sable/${ws}/cas`))![1]
+    const casePath = `/bac-a-sable/${ws}/cas/${caseId}`
+    for (let i = 1; i <= 12; i++) {
+      const body = new URLSearchParams({ do: 'signaler', message: `Signalement numéro ${i}` }).toString()
+      const saved = await fetch(`${portal.url}${casePath}`, { method: 'POST', redirect: 'manual', headers: { ...headers, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
+      expect(saved.status).toBe(303)
+    }
+    const html = await page(casePath)
+    expect([...html.matchAll(/<p class="alert">⚑ Signalement numéro (\d+) /g)].map((m) => Number(m[1]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    expect(html).toContain('Les 10 derniers signalements sur 12 ; tous sont dans le dossier imprimé')
+  })
 })
