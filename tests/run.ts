@@ -77,8 +77,16 @@ async function runSuite(project: string, output: string): Promise<{ status: numb
     stuck = running
     process.kill(-child.pid!, 'SIGKILL')
   }, minutes * 60_000)
+  // The suite runs in its own process group (so that the deadline can stop all of it): a Ctrl-C or a CI's SIGTERM
+  // sent to `npm test` is passed on to that group, or the suite would go on running after the runner had ended.
+  const passOn = (signal: NodeJS.Signals) => {
+    process.kill(-child.pid!, signal)
+    process.exit(1)
+  }
+  process.once('SIGINT', passOn).once('SIGTERM', passOn)
   const status = await new Promise<number | null>((resolve) => child.once('exit', resolve))
   clearTimeout(deadline)
+  process.off('SIGINT', passOn).off('SIGTERM', passOn)
   return { status, stuck }
 }
 

@@ -67,6 +67,11 @@ async function inserted<T>(payload: Payload, collection: TSandboxSlug, data: Rec
   return (await payload.db.create({ collection, data: { ...data, createdAt: stamp, updatedAt: stamp } })) as T
 }
 
+/** A document changed by the adapter, its `updatedAt` stamped as Payload's own update stamps it; the row as written. */
+async function updated<T>(payload: Payload, collection: TSandboxSlug, id: number | string, data: Record<string, unknown>): Promise<T> {
+  return (await payload.db.updateOne({ collection, id, data: { ...data, updatedAt: new Date().toISOString() } })) as unknown as T
+}
+
 /**
  * The one writer of history lines. A person's first line for a case, action and form that an exercise looks for is
  * marked `completesExercise`, so the dashboard reads those few lines (linesOf) rather than every save. Two saves at
@@ -204,15 +209,13 @@ async function persist(payload: Payload, ws: SandboxWorkspace, record: Pick<TCas
   // Straight to the database adapter: the case was just read and every value is computed here, and the collection
   // has no hook or access rule to run (server-only), so Payload's update operation would only read the case again,
   // walk its fields and read it back — three quarters of an action's time in a training room of thirty. The
-  // adapter still checks the columns (types, NOT NULL) and returns the row as written; `updatedAt` is stamped here.
-  const doc = (await payload.db.updateOne({ collection: 'sandbox-cases', id: caseDoc.id, data: { ...derived(state), updatedAt: new Date().toISOString() } })) as unknown as SandboxCase
+  // adapter still checks the columns (types, NOT NULL) and returns the row as written.
+  const doc = await updated<SandboxCase>(payload, 'sandbox-cases', caseDoc.id, derived(state))
   let transitions = record.transitions
   if (transition) {
     const data = transitionData(ws, caseDoc, transition)
     const existing = record.transitions.find((t) => t.transitionId === transition.id)
-    const written = existing
-      ? ((await payload.db.updateOne({ collection: 'sandbox-transitions', id: existing.id, data: { ...data, updatedAt: new Date().toISOString() } })) as unknown as SandboxTransition)
-      : await inserted<SandboxTransition>(payload, 'sandbox-transitions', data)
+    const written = existing ? await updated<SandboxTransition>(payload, 'sandbox-transitions', existing.id, data) : await inserted<SandboxTransition>(payload, 'sandbox-transitions', data)
     transitions = existing ? record.transitions.map((t) => (t.id === existing.id ? written : t)) : [...record.transitions, written]
   }
   await writeHistory(payload, ws.id, caseDoc.id, user, history)
